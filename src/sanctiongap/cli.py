@@ -1,0 +1,133 @@
+"""The ``sanctiongap`` command line: a thin shell over the library's functions."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+from sanctiongap import bundle, kb
+from sanctiongap.errors import SanctiongapError
+from sanctiongap.load import ParsedSource, SourceSpec, build
+from sanctiongap.render_cli import load_table
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="Who supplies Russia's war industry, who lists them, since when.")
+console = Console()
+err_console = Console(stderr=True)
+
+KbOption = Annotated[Path | None, typer.Option(
+    "--kb", help=f"Knowledge base file (default: ${kb.ENV_VAR} or {kb.DEFAULT_KB}).")]
+
+
+def fail(exc: Exception) -> typer.Exit:
+    """Print a user error and return the exit to raise."""
+    err_console.print(f"[bold red]error:[/] {exc}", highlight=False, markup=True)
+    return typer.Exit(code=2)
+
+
+def _resolver() -> object | None:
+    try:
+        from sanctiongap.resolve import resolve_kb
+    except ImportError:
+        return None
+    return resolve_kb
+
+
+def run_load(specs: list[SourceSpec], target: Path, *, check_bounds: bool = True,
+             quiet: bool = False) -> list[ParsedSource]:
+    """Build the KB with a progress bar and print the closing table."""
+    progress = Progress(TextColumn("{task.description}"), BarColumn(), TextColumn(
+        "{task.completed}/{task.total}"), TimeElapsedColumn(), console=err_console,
+        disable=quiet or not sys.stderr.isatty())
+    with progress:
+        task = progress.add_task("loading", total=len(specs) + 2)
+
+        def report(step: str, done: int, total: int) -> None:
+            progress.update(task, description=step, completed=done, total=total)
+            if not sys.stderr.isatty() and not quiet:
+                err_console.print(f"[{done}/{total}] {step}", highlight=False)
+
+        resolve = _resolver()
+        parsed = build(specs, target, check_bounds=check_bounds, progress=report,
+                       resolve=resolve)  # type: ignore[arg-type]
+    if not quiet:
+        console.print(load_table(parsed))
+        console.print(f"knowledge base written to [bold]{target}[/]")
+    return parsed
+
+
+@app.command()
+def load(
+    paths: Annotated[list[Path] | None, typer.Argument(
+        help="List files or folders; none = the bundled snapshot.")] = None,
+    fmt: Annotated[str | None, typer.Option(
+        "--format", help="Parser name for all PATHS (default: sniffed per file).")] = None,
+    snapshot: Annotated[str | None, typer.Option(
+        help="Snapshot date (YYYY-MM-DD) for PATHS whose name carries none.")] = None,
+    no_bounds: Annotated[bool, typer.Option(
+        "--no-bounds", help="Skip the per-source sanity bounds on record counts.")] = False,
+    kb_file: KbOption = None,
+) -> None:
+    """Build the knowledge base from list files (atomic: a failed load changes nothing)."""
+    try:
+        snap = date.fromisoformat(snapshot) if snapshot else None
+    except ValueError:
+        raise fail(SanctiongapError(f"--snapshot {snapshot!r} is not a YYYY-MM-DD date")) from None
+    try:
+        specs = ([SourceSpec(p, fmt, snap) for p in paths] if paths
+                 else bundle.bundled_specs())
+        run_load(specs, kb.kb_path(kb_file), check_bounds=not no_bounds)
+    except SanctiongapError as exc:
+        raise fail(exc) from exc
+    except KeyboardInterrupt:
+        raise fail(SanctiongapError("interrupted; the previous knowledge base is unchanged")) \
+            from None
+
+
+@app.command()
+def export(
+    fmt: Annotated[str, typer.Option("--format", help="Export format: ftm.")] = "ftm",
+    out: Annotated[Path | None, typer.Option(help="Output file (default: stdout).")] = None,
+    kb_file: KbOption = None,
+) -> None:
+    """Export the knowledge base (FollowTheMoney JSON lines: parties and Sanctions)."""
+    from sanctiongap.ftm_export import write_ftm
+
+    if fmt != "ftm":
+        raise fail(SanctiongapError(f"unknown export format {fmt!r}; known: ftm"))
+    try:
+        con = kb.connect(kb.kb_path(kb_file))
+    except SanctiongapError as exc:
+        raise fail(exc) from exc
+    with con:
+        if out is None:
+            count = write_ftm(con, sys.stdout)
+        else:
+            with out.open("w", encoding="utf-8") as fh:
+                count = write_ftm(con, fh)
+    err_console.print(f"exported {count:,} entities", highlight=False)
+
+
+@app.command()
+def info(kb_file: KbOption = None) -> None:
+    """What the knowledge base holds: sources, snapshot dates, counts."""
+    from sanctiongap.render_cli import sources_table
+
+    try:
+        con = kb.connect(kb.kb_path(kb_file))
+    except SanctiongapError as exc:
+        raise fail(exc) from exc
+    with con:
+        console.print(sources_table(con))
+        for key, value in kb.meta(con).items():
+            console.print(f"{key}: {value}", highlight=False)
+
+
+def main() -> None:  # pragma: no cover - console entry point alias
+    app()

@@ -1,0 +1,176 @@
+"""Build the knowledge base from list files: parse, bound dates, write, resolve, swap.
+
+The pipeline reads every source completely before it touches the knowledge base.
+Any error (a malformed record, a count outside the sanity bounds, an interrupt)
+aborts the load and the previous knowledge base stays as it was.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from sanctiongap import kb
+from sanctiongap.errors import SourceError
+from sanctiongap.model import SourceRecord
+from sanctiongap.sources import registry
+from sanctiongap.sources.base import ParseContext, Parser, SourceFile, snapshot_date_from_path
+from sanctiongap.timeline import merge_snapshots
+
+PRESENCE_FORMAT = "ofac_sdn_presence"
+
+
+@dataclass(slots=True)
+class SourceSpec:
+    """One source to load: a file, or a folder holding a multi-file set."""
+
+    path: Path
+    format: str | None = None  # parser name; sniffed when None
+    snapshot_date: date | None = None  # taken from the path or the file when None
+    display_path: str | None = None  # how provenance names it
+    min_records: int | None = None  # overrides the parser's sanity bounds
+    max_records: int | None = None
+
+
+@dataclass(slots=True)
+class ParsedSource:
+    """A source after parsing, before it reaches the knowledge base."""
+
+    spec: SourceSpec
+    format: str
+    files: list[SourceFile]
+    snapshot_date: date | None
+    records: list[SourceRecord] = field(default_factory=list)
+    presence: tuple[str, set[str]] | None = None  # (list id, record ids) for presence-only
+    warnings: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def summary(self) -> dict[str, object]:
+        """Figures for the closing table of a load."""
+        recs = self.records
+        dates = [r.designation.listing_date or r.designation.date_upper for r in recs]
+        known = [d for d in dates if d is not None]
+        return {
+            "source": self.spec.display_path or str(self.spec.path),
+            "format": self.format,
+            "snapshot": self.snapshot_date,
+            "records": len(recs) if self.presence is None else len(self.presence[1]),
+            "schemata": Counter(r.party.schema for r in recs),
+            "cn": sum("cn" in r.party.countries for r in recs),
+            "hk": sum("hk" in r.party.countries for r in recs),
+            "russia": sum(r.designation.russia_related for r in recs),
+            "first": min(known) if known else None,
+            "last": max(known) if known else None,
+            "warnings": len(self.warnings),
+            "seconds": self.seconds,
+        }
+
+
+def _read_files(paths: list[Path], spec: SourceSpec) -> list[SourceFile]:
+    files = []
+    for i, path in enumerate(paths):
+        display = None
+        if spec.display_path is not None:
+            display = spec.display_path if i == 0 and path == spec.path else (
+                f"{spec.display_path.rstrip('/')}/{path.name}" if spec.path.is_dir()
+                else f"{Path(spec.display_path).parent}/{path.name}")
+        files.append(SourceFile.read(path, display))
+    return files
+
+
+def _check_bounds(parsed: ParsedSource, parser: Parser, check_bounds: bool) -> None:
+    if not check_bounds:
+        return
+    low = parsed.spec.min_records if parsed.spec.min_records is not None else parser.min_records
+    high = parsed.spec.max_records if parsed.spec.max_records is not None else parser.max_records
+    count = len(parsed.records)
+    if not low <= count <= high:
+        raise SourceError(
+            parsed.files[0].display_path,
+            f"{count:,} records, outside the sanity bounds {low:,}..{high:,} for a "
+            f"{parser.name} file (truncated or wrong file?); pass explicit bounds to override")
+
+
+def parse_source(spec: SourceSpec, *, check_bounds: bool = True) -> ParsedSource:
+    """Parse one source completely (raising SourceError on bad input)."""
+    started = time.perf_counter()
+    snapshot = spec.snapshot_date or snapshot_date_from_path(spec.path)
+    if spec.format == PRESENCE_FORMAT or (spec.format is None and _is_presence(spec.path)):
+        from sanctiongap.sources.ofac import sdn_presence
+
+        ids = sdn_presence(spec.path)
+        if snapshot is None:
+            raise SourceError(str(spec.path), "a presence-only snapshot needs a snapshot date")
+        files = _read_files([p for p in sorted(spec.path.iterdir()) if p.is_file()], spec)
+        return ParsedSource(spec, PRESENCE_FORMAT, files, snapshot,
+                            presence=("us_ofac_sdn", ids),
+                            seconds=time.perf_counter() - started)
+    if spec.format:
+        parser = registry.get(spec.format)
+        paths = registry.files_for(parser, spec.path)
+    else:
+        parser, paths = registry.detect(spec.path)
+    files = _read_files(paths, spec)
+    ctx = ParseContext(snapshot_date=snapshot)
+    records = list(parser.parse(files, ctx))
+    if records and records[0].provenance.snapshot_date is not None:
+        snapshot = records[0].provenance.snapshot_date
+    parsed = ParsedSource(spec, parser.name, files, snapshot, records, warnings=ctx.warnings)
+    _check_bounds(parsed, parser, check_bounds)
+    parsed.seconds = time.perf_counter() - started
+    return parsed
+
+
+def _is_presence(path: Path) -> bool:
+    from sanctiongap.sources.base import find_file
+
+    return (path.is_dir() and find_file(path, "sdn.csv") is None
+            and find_file(path, "add.csv") is not None)
+
+
+Progress = Callable[[str, int, int], None]
+
+
+def build(specs: list[SourceSpec], target: Path, *, check_bounds: bool = True,
+          progress: Progress | None = None,
+          resolve: Callable[..., object] | None = None) -> list[ParsedSource]:
+    """Parse every source, then build a new knowledge base and swap it in atomically."""
+    if not specs:
+        raise SourceError("(no sources)", "nothing to load")
+    parsed: list[ParsedSource] = []
+    total = len(specs) + 2
+    for i, spec in enumerate(specs):
+        if progress:
+            progress(f"parsing {spec.display_path or spec.path}", i, total)
+        parsed.append(parse_source(spec, check_bounds=check_bounds))
+    if progress:
+        progress("bounding dates across snapshots", len(specs), total)
+    merged = merge_snapshots(
+        [(i, p.snapshot_date, p.records) for i, p in enumerate(parsed) if p.presence is None],
+        [(i, p.snapshot_date, p.presence[0], p.presence[1])
+         for i, p in enumerate(parsed) if p.presence is not None and p.snapshot_date],
+    )
+    sources = [{
+        "source_id": i + 1,
+        "list_ids": sorted({r.designation.list_id for r in p.records}
+                           or ({p.presence[0]} if p.presence else set())),
+        "format": p.format, "path": p.spec.display_path or str(p.spec.path),
+        "files": [f.display_path for f in p.files], "sha256": [f.sha256 for f in p.files],
+        "snapshot_date": p.snapshot_date, "role": "presence" if p.presence else "records",
+        "records": len(p.records) if p.presence is None else len(p.presence[1]),
+        "warnings": len(p.warnings), "seconds": p.seconds,
+    } for i, p in enumerate(parsed)]
+    warnings = [(i + 1, w) for i, p in enumerate(parsed) for w in p.warnings]
+    if progress:
+        progress("writing the knowledge base", len(specs) + 1, total)
+    with kb.building(target) as con:
+        kb.write(con, merged, sources, warnings)
+        if resolve is not None:
+            resolve(con)
+    if progress:
+        progress("done", total, total)
+    return parsed
