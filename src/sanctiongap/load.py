@@ -45,7 +45,8 @@ class ParsedSource:
     files: list[SourceFile]
     snapshot_date: date | None
     records: list[SourceRecord] = field(default_factory=list)
-    presence: tuple[str, set[str]] | None = None  # (list id, record ids) for presence-only
+    # (list id, {record id: countries}) for a presence-only snapshot
+    presence: tuple[str, dict[str, list[str]]] | None = None
     warnings: list[str] = field(default_factory=list)
     seconds: float = 0.0
 

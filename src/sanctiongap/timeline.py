@@ -83,13 +83,14 @@ def _bound_listing(rec: SourceRecord, held: list[date], all_dates: list[date]) -
 
 def merge_snapshots(
     records: list[tuple[int, date | None, list[SourceRecord]]],
-    presence: list[tuple[int, date, str, set[str]]],
+    presence: list[tuple[int, date, str, dict[str, list[str]]]],
 ) -> list[MergedRecord]:
     """Merge parsed sources into one record per (list, record id).
 
     ``records``: (source index, snapshot date, records) per parsed source.
-    ``presence``: (source index, snapshot date, list id, record ids) per presence-only
-    snapshot.  Lists seen in one snapshot keep the dates their records state.
+    ``presence``: (source index, snapshot date, list id, {record id: countries}) per
+    presence-only snapshot; its countries complete records whose full snapshots carry
+    no addresses.  Lists seen in one snapshot keep the dates their records state.
     """
     by_key: dict[str, list[tuple[date | None, int, SourceRecord]]] = defaultdict(list)
     snapshot_dates: dict[str, set[date]] = defaultdict(set)
@@ -99,10 +100,13 @@ def merge_snapshots(
             if snap is not None:
                 snapshot_dates[rec.designation.list_id].add(snap)
     presence_by_key: dict[str, list[Sighting]] = defaultdict(list)
-    for index, snap, list_id, ids in presence:
+    presence_countries: dict[str, list[str]] = defaultdict(list)
+    for index, snap, list_id, members in presence:
         snapshot_dates[list_id].add(snap)
-        for record_id in ids:
-            presence_by_key[f"{list_id}:{record_id}"].append(Sighting(snap, index))
+        for record_id, countries in members.items():
+            key = f"{list_id}:{record_id}"
+            presence_by_key[key].append(Sighting(snap, index))
+            _union(presence_countries[key], countries)
 
     merged: list[MergedRecord] = []
     for key, versions in by_key.items():
@@ -111,6 +115,7 @@ def merge_snapshots(
         snap, index, base = versions[0]
         for _, _, older in versions[1:]:
             _enrich(base, older)
+        _union(base.party.countries, presence_countries.get(key, []))
         sightings = [Sighting(s, i) for s, i, _ in versions if s is not None]
         sightings.extend(presence_by_key.get(key, []))
         list_id = base.designation.list_id
