@@ -17,6 +17,15 @@ class SourceError(SanctiongapError):
         where = path if record is None else f"{path}, {record}"
         super().__init__(f"{where}: {message}")
 
+    def __reduce__(self) -> tuple[object, ...]:
+        # Keep the keyword-only record across process boundaries (parallel parsing).
+        return (_rebuild_source_error, (type(self), self.path, self.detail, self.record))
+
+
+def _rebuild_source_error(cls: type[SourceError], path: str, message: str,
+                          record: str | int | None) -> SourceError:
+    return cls(path, message, record=record)
+
 
 class UnknownFormatError(SourceError):
     """No parser recognises the file."""

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
+from pathlib import Path
 
 import duckdb
 from rich.table import Table
@@ -12,21 +14,24 @@ from sanctiongap.load import ParsedSource
 
 def load_table(parsed: Sequence[ParsedSource]) -> Table:
     """The closing table of a load: one row per source."""
-    table = Table(title="Loaded sources", show_lines=False)
-    for col, justify in [("source", "left"), ("format", "left"), ("snapshot", "left"),
-                         ("records", "right"), ("by schema", "left"), ("CN", "right"),
-                         ("HK", "right"), ("Russia", "right"), ("dates", "left"),
-                         ("warnings", "right"), ("s", "right")]:
-        table.add_column(col, justify=justify)  # type: ignore[arg-type]
+    table = Table(title="Loaded sources", show_lines=False, pad_edge=False)
+    for col, justify in [("source", "left"), ("snapshot", "left"), ("records", "right"),
+                         ("schemata", "left"), ("CN", "right"), ("HK", "right"),
+                         ("Russia", "right"), ("listed", "left"), ("warn", "right"),
+                         ("s", "right")]:
+        table.add_column(col, justify=justify, overflow="fold")  # type: ignore[arg-type]
     for p in parsed:
         s = p.summary()
-        schemata = ", ".join(f"{k} {v}" for k, v in s["schemata"].most_common())  # type: ignore[attr-defined]
-        dates = f"{s['first']} … {s['last']}" if s["first"] else "—"
+        counts = s["schemata"]
+        assert isinstance(counts, Counter)
+        schemata = " ".join(f"{k[:3]} {v:,}" for k, v in counts.most_common(3))
+        dates = f"{str(s['first'])[:4]}–{str(s['last'])[:4]}" if s["first"] else "—"
         if p.presence is not None:
-            schemata, dates = "(membership only)", "—"
-        table.add_row(str(s["source"]), str(s["format"]), str(s["snapshot"] or "—"),
-                      f"{s['records']:,}", schemata, str(s["cn"]), str(s["hk"]),
-                      str(s["russia"]), dates, str(s["warnings"]), f"{s['seconds']:.1f}")
+            schemata, dates = "membership", "—"
+        name = "/".join(Path(str(s["source"])).parts[-2:])
+        table.add_row(name, str(s["snapshot"] or "—"), f"{s['records']:,}", schemata,
+                      str(s["cn"]), str(s["hk"]), str(s["russia"]), dates, str(s["warnings"]),
+                      f"{s['seconds']:.1f}")
     return table
 
 
