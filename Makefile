@@ -20,6 +20,7 @@ lint: $(STAMP)
 	$(BIN)/mypy
 
 test: $(STAMP) lint
+	sh tools/ensure_chromium.sh
 	$(BIN)/python -m pytest -q
 
 bench: $(STAMP)

@@ -131,3 +131,14 @@ def info(kb_file: KbOption = None) -> None:
 
 def main() -> None:  # pragma: no cover - console entry point alias
     app()
+
+
+def _register_commands() -> None:
+    """Add the commands that live in their own modules (gap, report, entity, screen)."""
+    from sanctiongap import cli_gap
+
+    cli_gap.register(app)
+
+
+_register_commands()
+from sanctiongap.cli_gap import register; register(app)  # noqa: E402, E702, I001

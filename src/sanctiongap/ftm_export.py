@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
-from typing import TextIO
+from typing import Any, TextIO
 
 import duckdb
 from followthemoney import model
@@ -27,7 +27,7 @@ def entity_id(record_key: str) -> str:
     return "sg-" + _ID_UNSAFE.sub("-", record_key).strip("-")
 
 
-def _party(row: dict[str, object], names: list[tuple[str, str]],
+def _party(row: dict[str, Any], names: list[tuple[str, str]],
            idents: list[tuple[str, str]], addresses: list[str]) -> EntityProxy:
     proxy = model.make_entity(str(row["schema"]))
     proxy.id = entity_id(str(row["record_key"]))
@@ -54,7 +54,7 @@ def _party(row: dict[str, object], names: list[tuple[str, str]],
     return proxy
 
 
-def _sanction(row: dict[str, object], party: EntityProxy) -> EntityProxy:
+def _sanction(row: dict[str, Any], party: EntityProxy) -> EntityProxy:
     sanction = model.make_entity("Sanction")
     sanction.id = f"{party.id}-sanction"
     sanction.add("entity", party.id)

@@ -73,15 +73,17 @@ def kb_path(explicit: str | Path | None = None) -> Path:
     return Path(chosen).expanduser()
 
 
+RECORD_COLUMNS = (
+    "record_key list_id jurisdiction authority list_title record_id schema caption countries "
+    "program measures listing_date date_basis date_lower date_upper effective_date first_seen "
+    "last_seen end_date russia_related russia_rule reason provisions citation source_url notes "
+    "linked_to birth_dates websites source_id source_file sha256 snapshot_date line warnings"
+).split()
+
+
 def _record_rows(merged: list[MergedRecord], source_ids: list[int]) -> dict[str, list[object]]:
     cols: dict[str, list[object]] = {
-        name: [] for name in (
-            "record_key list_id jurisdiction authority list_title record_id schema caption "
-            "countries program measures listing_date date_basis date_lower date_upper "
-            "effective_date first_seen last_seen end_date russia_related russia_rule reason "
-            "provisions citation source_url notes linked_to birth_dates websites source_id "
-            "source_file sha256 snapshot_date line warnings"
-        ).split()
+        name: [] for name in RECORD_COLUMNS
     }
     for item in merged:
         rec, d, p = item.record, item.record.designation, item.record.provenance
@@ -109,7 +111,10 @@ def _record_rows(merged: list[MergedRecord], source_ids: list[int]) -> dict[str,
     return cols
 
 
-def _detail_rows(merged: list[MergedRecord], source_ids: list[int]) -> dict[str, dict[str, list[object]]]:
+Columns = dict[str, list[object]]
+
+
+def _detail_rows(merged: list[MergedRecord], source_ids: list[int]) -> dict[str, Columns]:
     names: dict[str, list[object]] = {"record_key": [], "name": [], "kind": [], "script": []}
     idents: dict[str, list[object]] = {
         "record_key": [], "kind": [], "value": [], "country": [], "note": []}
@@ -125,11 +130,12 @@ def _detail_rows(merged: list[MergedRecord], source_ids: list[int]) -> dict[str,
                 value = value.strip()
                 if value and value not in seen:
                     seen.add(value)
-                    for col, v in zip(names, (key, value, kind, script_of(value)), strict=True):
+                    row: tuple[object, ...] = (key, value, kind, script_of(value))
+                    for col, v in zip(names, row, strict=True):
                         names[col].append(v)
         for ident in party.identifiers:
-            for col, v in zip(idents, (key, ident.kind, ident.value, ident.country, ident.note),
-                              strict=True):
+            row = (key, ident.kind, ident.value, ident.country, ident.note)
+            for col, v in zip(idents, row, strict=True):
                 idents[col].append(v)
         for address in party.addresses:
             addrs["record_key"].append(key)

@@ -12,8 +12,8 @@ import os
 import sys
 import time
 from collections import Counter
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -197,7 +197,7 @@ def build(specs: list[SourceSpec], target: Path, *, check_bounds: bool = True,
         [(i, p.snapshot_date, p.presence[0], p.presence[1])
          for i, p in enumerate(parsed) if p.presence is not None and p.snapshot_date],
     )
-    sources = [{
+    sources: list[dict[str, object]] = [{
         "source_id": i + 1,
         "list_ids": sorted({r.designation.list_id for r in p.records}
                            or ({p.presence[0]} if p.presence else set())),

@@ -1,0 +1,217 @@
+"""One company across lists: cluster the knowledge base's records into canonical entities.
+
+Candidates come from blocking (records sharing a distinctive name token, a pinyin or
+meaning rendering of a Chinese name, or an identifier; see
+``sanctiongap.names.subject.blocking_keys``), never from all pairs.  Each candidate
+pair is scored both ways with ``match.compare`` and the higher score kept.  Pairs at or
+above ``RESOLVE_THRESHOLD`` are merged best first, with one guard against chains of
+near-misses: a cluster holds at most one record per list, unless the two records of
+that list carry the same normalised name (the BIS Entity List files one company once
+per country, e.g. Sinno Electronics under China and under Lithuania).
+
+Every merge is kept with its score and the features that fired, so a reader can see
+why two records were taken as one company.  The results live in the knowledge base
+(tables ``clusters``, ``canonical``, ``merges``) and are rebuilt with every load.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections import defaultdict
+from dataclasses import dataclass
+
+import duckdb
+import pyarrow as pa
+
+from sanctiongap.match import MatchResult, MatchSubject, compare, prepare
+from sanctiongap.model import Identifier
+from sanctiongap.names.index import NameIndex
+from sanctiongap.names.normalise import clean_text, strip_legal_forms
+
+# Stricter than screening's threshold: a wrong merge changes every count it touches.
+RESOLVE_THRESHOLD = 0.9
+# A blocking key shared by more records than this says nothing about identity.
+MAX_BLOCK = 40
+
+
+@dataclass(slots=True)
+class _Record:
+    key: str
+    list_id: str
+    caption: str
+    schema: str
+    subject: MatchSubject
+
+
+def load_subjects(con: duckdb.DuckDBPyConnection) -> list[_Record]:
+    """Every record of the knowledge base as a match subject."""
+    names: dict[str, list[str]] = defaultdict(list)
+    for key, name in con.execute(
+            "SELECT record_key, name FROM names ORDER BY record_key, kind <> 'primary'"
+    ).fetchall():
+        names[key].append(name)
+    idents: dict[str, list[Identifier]] = defaultdict(list)
+    for key, kind, value, country in con.execute(
+            "SELECT record_key, kind, value, country FROM identifiers").fetchall():
+        idents[key].append(Identifier(kind, value, country))
+    addresses: dict[str, list[str]] = defaultdict(list)
+    for key, address in con.execute("SELECT record_key, address FROM addresses").fetchall():
+        addresses[key].append(address)
+    records = []
+    for key, list_id, caption, schema, countries, births in con.execute(
+            "SELECT record_key, list_id, caption, schema, countries, birth_dates FROM records "
+            "ORDER BY record_key").fetchall():
+        subject = MatchSubject(schema=schema, names=names.get(key) or [caption],
+                               countries=list(countries or []), identifiers=idents.get(key, []),
+                               birth_dates=list(births or []), addresses=addresses.get(key, []),
+                               key=key)
+        records.append(_Record(key, list_id, caption, schema, subject))
+    return records
+
+
+_RESIDUAL_FORMS = frozenset({"co", "corp", "ltd", "limited", "inc", "company", "llc", "the"})
+
+
+def same_list_key(name: str) -> str:
+    """A name reduced to its words without legal forms: two records of one list join a
+    cluster only if their keys are equal ("Sinno Electronics" under Lithuania and
+    "Sinno Electronics Co., Ltd." under China on the BIS Entity List)."""
+    words = re.findall(r"[^\W_]+", strip_legal_forms(clean_text(name)))
+    return " ".join(w for w in words if w not in _RESIDUAL_FORMS)
+
+
+class _Clusters:
+    """Union-find over record positions, with each cluster's records per list."""
+
+    def __init__(self, records: list[_Record]) -> None:
+        self.parent = list(range(len(records)))
+        self.lists: list[dict[str, list[int]]] = [{r.list_id: [i]} for i, r in enumerate(records)]
+        self.norm = [same_list_key(r.caption) for r in records]
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def compatible(self, a: int, b: int) -> bool:
+        """Whether merging the clusters keeps at most one name per list."""
+        la, lb = self.lists[a], self.lists[b]
+        for list_id, members in la.items():
+            others = lb.get(list_id)
+            if others and {self.norm[i] for i in members} != {self.norm[i] for i in others}:
+                return False
+        return True
+
+    def union(self, a: int, b: int) -> None:
+        if len(self.lists[a]) < len(self.lists[b]):
+            a, b = b, a
+        self.parent[b] = a
+        for list_id, members in self.lists[b].items():
+            self.lists[a].setdefault(list_id, []).extend(members)
+        self.lists[b] = {}
+
+
+def _explain(result: MatchResult) -> str:
+    return " | ".join(result.explanation())
+
+
+def candidate_pairs(index: NameIndex) -> list[tuple[int, int]]:
+    """Pairs of records worth scoring: they share an identifier, or at least two
+    informative blocking keys, or every key the sparser of the two has (a name with one
+    distinctive word, "Sinno Electronics", has a single key)."""
+    shared: dict[tuple[int, int], int] = defaultdict(int)
+    by_id: set[tuple[int, int]] = set()
+    key_count = [0] * len(index.subjects)
+    for key, postings in index.postings.items():
+        if len(postings) > index.cap:
+            continue
+        for i in postings:
+            key_count[i] += 1
+        for n, a in enumerate(postings):
+            for b in postings[n + 1:]:
+                shared[a, b] += 1
+                if key.startswith("id:"):
+                    by_id.add((a, b))
+    return sorted(pair for pair, count in shared.items()
+                  if pair in by_id or count >= min(2, key_count[pair[0]], key_count[pair[1]]))
+
+
+def cluster(records: list[_Record]) -> tuple[list[int], list[tuple[int, int, MatchResult]]]:
+    """Cluster roots per record, and the merges made (best first)."""
+    prepared = [prepare(r.subject) for r in records]
+    index = NameIndex(prepared, fuzzy=False, max_share=MAX_BLOCK / max(1, len(prepared)))
+    scored: list[tuple[float, int, int, MatchResult]] = []
+    for a, b in candidate_pairs(index):
+        forward = compare(prepared[a], prepared[b], RESOLVE_THRESHOLD)
+        if forward.score < RESOLVE_THRESHOLD:
+            backward = compare(prepared[b], prepared[a], RESOLVE_THRESHOLD)
+            best = backward if backward.score > forward.score else forward
+        else:
+            best = forward
+        if best.score >= RESOLVE_THRESHOLD:
+            scored.append((best.score, a, b, best))
+    scored.sort(key=lambda item: (-item[0], item[1], item[2]))
+    clusters = _Clusters(records)
+    merges = []
+    for _, a, b, result in scored:
+        ra, rb = clusters.find(a), clusters.find(b)
+        if ra != rb and clusters.compatible(ra, rb):
+            clusters.union(ra, rb)
+            merges.append((a, b, result))
+    return [clusters.find(i) for i in range(len(records))], merges
+
+
+def _canonical_id(members: list[_Record]) -> str:
+    return "ent-" + min(m.key for m in members).replace(":", "-")
+
+
+def resolve_kb(con: duckdb.DuckDBPyConnection) -> dict[str, float]:
+    """Rebuild ``clusters``, ``canonical`` and ``merges`` in an open knowledge base."""
+    started = time.perf_counter()
+    records = load_subjects(con)
+    roots, merges = cluster(records)
+    groups: dict[int, list[_Record]] = defaultdict(list)
+    for record, root in zip(records, roots, strict=True):
+        groups[root].append(record)
+    ids = {root: _canonical_id(members) for root, members in groups.items()}
+    con.execute("DELETE FROM clusters; DELETE FROM canonical; DELETE FROM merges")
+    clusters = pa.table({"record_key": [r.key for r in records],
+                         "canonical_id": [ids[root] for root in roots]})
+    canonical_rows = []
+    for root, members in groups.items():
+        lead = _lead(members)
+        countries = sorted({c for m in members for c in m.subject.countries})
+        canonical_rows.append((ids[root], lead.caption, lead.schema, countries, len(members)))
+    canonical = pa.table({
+        "canonical_id": [r[0] for r in canonical_rows], "caption": [r[1] for r in canonical_rows],
+        "schema": [r[2] for r in canonical_rows], "countries": [r[3] for r in canonical_rows],
+        "records": [r[4] for r in canonical_rows]})
+    merge_table = pa.table({
+        "canonical_id": [ids[roots[a]] for a, _, _ in merges],
+        "left_key": [records[a].key for a, _, _ in merges],
+        "right_key": [records[b].key for _, b, _ in merges],
+        "score": [res.score for _, _, res in merges],
+        "explanation": [_explain(res) for _, _, res in merges]})
+    for table, data in (("clusters", clusters), ("canonical", canonical),
+                        ("merges", merge_table)):
+        con.register("incoming", data)
+        con.execute(f"INSERT INTO {table} SELECT * FROM incoming")
+        con.unregister("incoming")
+    return {"records": len(records), "entities": len(groups), "merges": len(merges),
+            "seconds": time.perf_counter() - started}
+
+
+_LIST_PREFERENCE = ["eu_833_annex_iv", "eu_269_annex_i", "us_ofac_sdn", "uk_ofsi",
+                    "us_bis_entity"]
+
+
+def _lead(members: list[_Record]) -> _Record:
+    """The record whose name and schema stand for the cluster: an official list's
+    entry before a watch list's, a specific schema before LegalEntity."""
+    def rank(r: _Record) -> tuple[int, int, str]:
+        pos = (_LIST_PREFERENCE.index(r.list_id) if r.list_id in _LIST_PREFERENCE
+               else len(_LIST_PREFERENCE))
+        return (pos, r.schema == "LegalEntity", r.key)
+    return min(members, key=rank)
