@@ -1,0 +1,287 @@
+"""Weighted alignment of two names' tokens, and a cheap upper bound on its score.
+
+A name becomes a :class:`NameForm` (ordered tokens, see ``tokens``).  :func:`align` pairs
+the tokens of two forms one to one: equal words first, then runs of two or three words
+that glued together spell a word of the other side ("Hua Xin" / "Huaxin"), then the most
+similar remaining pairs (``tokens.token_similarity``), and finally a query's last word
+cut short by a field limit ("Muhammad Yu").
+
+Score = 0.65 x (matched share of the query's weight) + 0.35 x (matched share of the
+candidate's), where a pair counts with its similarity.  Then:
+
+* if neither name has a distinctive word (both are generic words only), the score is the
+  smaller coverage times the string similarity of the names in order, so "Trading
+  Technology" is not "Technology Trading";
+* if only generic words and places matched, the score is multiplied by 0.45;
+* if both names carry numbers that found no partner, by 0.6.
+
+:func:`upper_bound` gives, from token signatures and without aligning, a value the score
+cannot exceed; screening uses it to skip candidates that cannot reach the threshold.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import OSA
+
+from sanctiongap.names.tokens import FUZZY_KINDS, INFORMATIVE, Kind, Token, token_similarity
+
+# Share of the score that comes from the query side's coverage; the rest from the
+# candidate's.  A query that is a shortened form of the candidate ("Karimov Yusuf" for
+# "Karimov Muhammad Yusuf") scores higher than one with an extra, unmatched word.
+QUERY_SHARE = 0.65
+GENERIC_ONLY_FACTOR = 0.45  # a match on generic and place words only is scaled by this
+NUMBER_CONFLICT_FACTOR = 0.6  # both sides carry numbers and they differ
+
+
+@dataclass(slots=True)
+class NameForm:
+    """One rendering of one name as tokens, with the lookups alignment needs."""
+
+    original: str  # the name as the list printed it
+    label: str  # "latin", "translit", "han", "pinyin", "mixed", "meaning"
+    tokens: tuple[Token, ...]
+    total: float = 0.0
+    has_core: bool = False
+    positions: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    key: str = ""  # sorted non-stop token texts: equal keys are equal names
+    joined: str = ""  # non-stop tokens in order
+    fuzzy: tuple[int, ...] = ()  # positions of tokens compared fuzzily (core, place)
+    sig: frozenset[str] = frozenset()  # union of the fuzzy tokens' signatures
+    texts: frozenset[str] = frozenset()
+    repeated: frozenset[str] = frozenset()  # texts of words that occur more than once
+    firsts: frozenset[str] = frozenset()  # first letters of all tokens
+
+    def __post_init__(self) -> None:
+        total = 0.0
+        core = False
+        pos: dict[str, tuple[int, ...]] = {}
+        words = []
+        fuzzy = []
+        for i, tok in enumerate(self.tokens):
+            total += tok.weight
+            core = core or tok.kind in INFORMATIVE
+            pos[tok.text] = (*pos[tok.text], i) if tok.text in pos else (i,)
+            if tok.kind is not Kind.STOP:
+                words.append(tok.text)
+            if tok.kind in FUZZY_KINDS:
+                fuzzy.append(i)
+        self.fuzzy = tuple(fuzzy)
+        self.sig = frozenset().union(*(self.tokens[i].sig for i in fuzzy))
+        self.texts = frozenset(pos)
+        self.repeated = frozenset(text for text, at in pos.items() if len(at) > 1)
+        self.firsts = frozenset(t.text[:1] for t in self.tokens)
+        self.total = total or 1.0
+        self.has_core = core
+        self.positions = pos
+        self.joined = " ".join(words)
+        # Word order is part of a name made of generic words only.
+        self.key = " ".join(sorted(words)) if core else self.joined
+
+
+@dataclass(slots=True)
+class Alignment:
+    score: float
+    pairs: list[tuple[str, str, float]]
+    informative: bool  # a distinctive token (not generic, not a place) matched
+    note: str = ""
+
+
+def _merge_runs(
+    side: tuple[Token, ...], used: list[float], other: tuple[Token, ...], oused: list[float],
+    pairs: list[tuple[str, str, float]] | None, side_is_query: bool,
+) -> None:
+    """Credit runs of 2-3 unmatched adjacent tokens that, glued, spell an unmatched token
+    of the other side ("hua" + "xin" = "huaxin"), exactly or within one edit."""
+    free = [i for i in range(len(side) - 1) if not used[i] and not used[i + 1]]
+    if not free:
+        return
+    for j, target in enumerate(other):
+        goal = target.text
+        if oused[j] or len(goal) < 4:
+            continue
+        for i in free:
+            first = side[i].text
+            if not goal.startswith(first[:2]):
+                continue
+            glued = first
+            for k in range(i + 1, min(i + 3, len(side))):
+                if used[k]:
+                    break
+                glued += side[k].text
+                if len(glued) > len(goal) + 1:
+                    break
+                sim = 0.0
+                if glued == goal:
+                    sim = 1.0
+                elif len(glued) >= 6 and OSA.distance(glued, goal, score_cutoff=1) <= 1:
+                    sim = 0.9
+                if sim:
+                    for m in range(i, k + 1):
+                        used[m] = sim
+                    oused[j] = sim
+                    if pairs is not None:
+                        run = " ".join(t.text for t in side[i : k + 1])
+                        pairs.append((run, goal, sim) if side_is_query else (goal, run, sim))
+                    break
+            if oused[j]:
+                break
+
+
+
+
+def _fuzzy(q: NameForm, qm: list[float], c: NameForm, cm: list[float],
+           pairs: list[tuple[str, str, float]] | None) -> None:
+    qt, ct = q.tokens, c.tokens
+    found: list[tuple[float, int, int]] = []
+    c_free = [j for j in c.fuzzy if not cm[j]]
+    for i in q.fuzzy:
+        if qm[i]:
+            continue
+        a = qt[i]
+        a_sig = a.sig
+        if a_sig.isdisjoint(c.sig):
+            continue
+        for j in c_free:
+            b = ct[j]
+            # Disjoint signatures: the similarity is 0 (see tokens.signature).
+            if a_sig.isdisjoint(b.sig) or (a.kind is Kind.PLACE and b.kind is Kind.PLACE):
+                continue
+            sim = token_similarity(a, b)
+            if sim:
+                found.append((sim, i, j))
+    if found:
+        found.sort(reverse=True)
+        for sim, i, j in found:
+            if not qm[i] and not cm[j]:
+                qm[i] = cm[j] = sim
+                if pairs is not None:
+                    pairs.append((qt[i].text, ct[j].text, sim))
+    last = len(qt) - 1
+    if not qm[last] and len(qt[last].text) >= 2:
+        # The query's last word may be cut short by a field limit ("Muhammad Yu").
+        cut = qt[last].text
+        for j, b in enumerate(ct):
+            if not cm[j] and len(b.text) > len(cut) and b.text.startswith(cut):
+                qm[last] = cm[j] = 0.6 + 0.35 * len(cut) / len(b.text)
+                if pairs is not None:
+                    pairs.append((cut, b.text, qm[last]))
+                break
+
+
+def align(q: NameForm, c: NameForm, explain: bool = True) -> Alignment:
+    """Align the tokens of two name forms and score the match in [0, 1]."""
+    qt, ct = q.tokens, c.tokens
+    qm = [0.0] * len(qt)
+    cm = [0.0] * len(ct)
+    pairs: list[tuple[str, str, float]] | None = [] if explain else None
+    positions = c.positions
+    for i, tok in enumerate(qt):
+        js = positions.get(tok.text)
+        if js:
+            for j in js:
+                if not cm[j]:
+                    qm[i] = cm[j] = 1.0
+                    if pairs is not None:
+                        pairs.append((tok.text, tok.text, 1.0))
+                    break
+    if qt and ct and 0.0 in qm and 0.0 in cm:
+        if len(qt) > 1:
+            _merge_runs(qt, qm, ct, cm, pairs, True)
+        if len(ct) > 1:
+            _merge_runs(ct, cm, qt, qm, pairs, False)
+        if 0.0 in qm and 0.0 in cm:
+            _fuzzy(q, qm, c, cm, pairs)
+    matched_q = matched_c = 0.0
+    informative = False
+    q_nums: list[str] = []
+    for tok, sim in zip(qt, qm, strict=True):
+        if sim:
+            matched_q += tok.weight * sim
+            informative = informative or tok.kind in INFORMATIVE
+        elif tok.kind is Kind.NUMBER:
+            q_nums.append(tok.text)
+    c_nums: list[str] = []
+    for tok, sim in zip(ct, cm, strict=True):
+        if sim:
+            matched_c += tok.weight * sim
+            informative = informative or tok.kind in INFORMATIVE
+        elif tok.kind is Kind.NUMBER:
+            c_nums.append(tok.text)
+    score = QUERY_SHARE * matched_q / q.total + (1 - QUERY_SHARE) * matched_c / c.total
+    note = ""
+    if not q.has_core and not c.has_core:
+        # Both names are made of generic words only: every word counts, and so does
+        # their order (string similarity of the names in order).
+        q_words = [s for t, s in zip(qt, qm, strict=True) if t.kind is not Kind.STOP]
+        c_words = [s for t, s in zip(ct, cm, strict=True) if t.kind is not Kind.STOP]
+        coverage = min(sum(q_words) / max(len(q_words), 1), sum(c_words) / max(len(c_words), 1))
+        score = coverage * fuzz.ratio(q.joined, c.joined) / 100.0
+        note = "generic words only, compared in order"
+        informative = score > 0
+    elif not informative:
+        score *= GENERIC_ONLY_FACTOR
+        note = "only generic words or places in common"
+    if q_nums and c_nums:
+        score *= NUMBER_CONFLICT_FACTOR
+        note = f"numbers differ ({', '.join(sorted(q_nums))} / {', '.join(sorted(c_nums))})"
+    return Alignment(min(score, 1.0), pairs or [], informative, note)
+
+
+def _reach(
+    side: NameForm, other: NameForm, shared: frozenset[str], lead: str
+) -> tuple[list[bool], dict[str, list[int]]]:
+    """Which words of ``side`` could be matched: equal words; words whose signature meets
+    the other side's; words starting with ``lead`` (the first letter of a query's last
+    word, which may be cut short).  Also the positions of words that may stay unmatched
+    after the exact pass, by two-letter head (a run of them could be glued together)."""
+    flags = []
+    heads: dict[str, list[int]] = {}
+    other_sig = other.sig
+    repeated = side.repeated
+    for i, tok in enumerate(side.tokens):
+        text = tok.text
+        if text in shared:
+            flags.append(True)
+            if text not in repeated:
+                continue
+        else:
+            flags.append(
+                bool(tok.sig and not tok.sig.isdisjoint(other_sig))
+                or (bool(lead) and text[:1] == lead)
+            )
+        heads.setdefault(text[:2], []).append(i)
+    return flags, heads
+
+
+def upper_bound(q: NameForm, c: NameForm) -> float:
+    """A value :func:`align` cannot exceed for these forms, from word sets and token
+    signatures only (no alignment): every word that could find a partner - an equal
+    word, a similar one (shared signature key), a word cut short, or a place in a run of
+    words glued together (same two-letter head as a word of the other side) - counts as
+    matched with similarity 1."""
+    if (not q.has_core and not c.has_core) or not q.tokens or not c.tokens:
+        return 1.0
+    shared = q.texts & c.texts
+    last = q.tokens[-1].text
+    lead = last[:1] if last not in shared or last in q.repeated else ""
+    q_flags, q_heads = _reach(q, c, shared, lead if lead in c.firsts else "")
+    c_flags, c_heads = _reach(c, q, shared, lead)
+    common = q_heads.keys() & c_heads.keys()
+    # A one-letter word may start a run glued into a word with that first letter.
+    for side_heads, other_heads in ((q_heads, c_heads), (c_heads, q_heads)):
+        for head in side_heads:
+            if len(head) == 1:
+                common |= {h for h in other_heads if h[:1] == head}
+                if any(h[:1] == head for h in other_heads):
+                    common.add(head)
+    for head in common:
+        for flags, heads in ((q_flags, q_heads), (c_flags, c_heads)):
+            for i in heads.get(head, ()):
+                for k in range(i, min(i + 3, len(flags))):
+                    flags[k] = True
+    mq = sum(t.weight for t, ok in zip(q.tokens, q_flags, strict=True) if ok)
+    mc = sum(t.weight for t, ok in zip(c.tokens, c_flags, strict=True) if ok)
+    return min(1.0, QUERY_SHARE * mq / q.total + (1 - QUERY_SHARE) * mc / c.total)

@@ -1,0 +1,108 @@
+"""Candidate generation without all-pairs comparison.
+
+:class:`NameIndex` files prepared subjects under their blocking keys
+(``subject.blocking_keys``) and, for screening, under typo-tolerant keys of their
+distinctive tokens:
+
+* ``d:<variant>`` for the phonetic fold of each core token of five or more letters and
+  for every variant with one letter deleted (a substitution, insertion, deletion or
+  transposition in the query still shares one such key with the listed token); a query
+  word the index holds as spelt is looked up as spelt only;
+* ``s:<skeleton>`` for consonant skeletons (vowels dropped: "Mhmmd");
+* ``v:<vowel fold>`` for spellings that differ in vowels only ("Mohammed", "Muhammad").
+
+A query collects the subjects filed under its keys, rarest keys first, counts how many
+keys each subject shares, and keeps the ``limit`` subjects with the most.  Keys filed
+under more than ``max_share`` of all subjects are used only when the rarer keys found
+fewer than ``limit`` subjects (a name made of common words).  Only these are scored.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+
+from sanctiongap.match import DEFAULT_THRESHOLD, MatchResult, compare, score_many
+from sanctiongap.names.subject import PreparedSubject, blocking_keys
+from sanctiongap.names.tokens import Kind
+
+
+def fuzzy_keys(
+    prepared: PreparedSubject, known: Callable[[str], bool] | None = None
+) -> set[str]:
+    """Typo-tolerant keys of a subject's distinctive tokens (see the module docstring).
+    With ``known`` (a query against an index), a word the index holds as spelt gets no
+    deletion variants: the query most likely means that spelling."""
+    keys: set[str] = set()
+    for form in prepared.forms:
+        if form.label == "han":
+            continue
+        for tok in form.tokens:
+            if tok.kind is not Kind.CORE or not tok.fold.isascii():
+                continue
+            fold = tok.fold
+            if len(fold) >= 5 and (known is None or not known("d:" + fold)):
+                keys.add("d:" + fold)
+                for i in range(len(fold)):
+                    keys.add("d:" + fold[:i] + fold[i + 1 :])
+            if len(tok.skel) >= 3:
+                keys.add("s:" + tok.skel)
+            if len(tok.vfold) >= 3:
+                keys.add("v:" + tok.vfold)
+    return keys
+
+
+class NameIndex:
+    """Subjects filed by key, for blocking (resolution) and candidate search (screening)."""
+
+    def __init__(
+        self, subjects: Sequence[PreparedSubject], fuzzy: bool = True, max_share: float = 0.005
+    ) -> None:
+        self.subjects = list(subjects)
+        self.fuzzy = fuzzy
+        self.cap = max(50, int(max_share * len(self.subjects)))
+        self.postings: dict[str, list[int]] = {}
+        for i, subject in enumerate(self.subjects):
+            for key in self.keys(subject):
+                self.postings.setdefault(key, []).append(i)
+
+    def keys(self, subject: PreparedSubject, query: bool = False) -> set[str]:
+        keys = blocking_keys(subject)
+        if self.fuzzy:
+            keys |= fuzzy_keys(subject, self.postings.__contains__ if query else None)
+        return keys
+
+    def candidates(self, query: PreparedSubject, limit: int = 20) -> list[int]:
+        """Positions of the ``limit`` subjects sharing the most informative keys."""
+        postings = self.postings
+        lists = [p for key in self.keys(query, query=True) if (p := postings.get(key))]
+        lists.sort(key=len)
+        counts: Counter[int] = Counter()
+        for found in lists:
+            if len(found) > self.cap and len(counts) >= limit:
+                break
+            counts.update(found)
+        return [i for i, _ in counts.most_common(limit)]
+
+    def screen(
+        self, query: PreparedSubject, limit: int = 20, threshold: float = DEFAULT_THRESHOLD
+    ) -> list[tuple[int, MatchResult]]:
+        """Scored candidates at or above ``threshold``, best first, with explanations
+        (candidates are scored without explanations first; only hits are explained)."""
+        top = self.candidates(query, limit)
+        scores = score_many(query, [self.subjects[i] for i in top], floor=threshold)
+        out = [(i, compare(query, self.subjects[i], threshold))
+               for i, score in zip(top, scores, strict=True) if score >= threshold]
+        out.sort(key=lambda item: -item[1].score)
+        return out
+
+    def pairs(self) -> set[tuple[int, int]]:
+        """Candidate pairs for resolution: subjects sharing an informative blocking key."""
+        out: set[tuple[int, int]] = set()
+        for key, postings in self.postings.items():
+            if key[:2] in ("d:", "s:", "v:") or len(postings) > self.cap:
+                continue
+            for n, a in enumerate(postings):
+                for b in postings[n + 1 :]:
+                    out.add((a, b))
+        return out

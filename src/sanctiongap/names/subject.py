@@ -1,0 +1,149 @@
+"""Match subjects and their prepared (pre-computed) form.
+
+A :class:`MatchSubject` is what the matcher compares: a party's schema, names, countries,
+identifiers, birth dates and addresses.  :func:`prepare` computes once per subject what
+every comparison needs - name token forms (Latin, transliterated, Chinese renderings),
+identifier keys, address words - so that screening many queries against many candidates
+does the expensive text work once per name, not once per pair.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from sanctiongap.model import Identifier, Party
+from sanctiongap.names import vocab
+from sanctiongap.names.align import NameForm
+from sanctiongap.names.chinese import is_chinese, renderings
+from sanctiongap.names.identifiers import UNIQUE_KINDS, IdKey, normalise_identifier
+from sanctiongap.names.normalise import ascii_words, clean_text, latin_forms
+from sanctiongap.names.tokens import Kind, phonetic_fold
+
+PERSON_SCHEMATA = frozenset({"Person"})
+OBJECT_SCHEMATA = frozenset({"Vessel", "Airplane"})
+
+# Address words too common to say anything about where two parties sit.
+_ADDRESS_STOP = vocab.words(
+    """
+    road street st rd avenue ave lane building bldg floor room rm unit flat block tower
+    district city province county town village no number office plaza center centre
+    park industrial zone area new south north east west central china hong kong kowloon
+    russia russian federation moscow the of and str ul dom kv prospekt oblast region
+    """
+)
+_ADDRESS_WORD = re.compile(r"[a-z]{4,}|\d{3,}")
+
+
+@dataclass(slots=True)
+class MatchSubject:
+    """A party as the matcher sees it."""
+
+    schema: str = "LegalEntity"
+    names: list[str] = field(default_factory=list)
+    countries: list[str] = field(default_factory=list)
+    identifiers: list[Identifier] = field(default_factory=list)
+    birth_dates: list[str] = field(default_factory=list)
+    addresses: list[str] = field(default_factory=list)
+    key: str | None = None  # the caller's reference (record key, entity id)
+
+    @classmethod
+    def from_party(cls, party: Party, key: str | None = None) -> MatchSubject:
+        return cls(
+            schema=party.schema,
+            names=party.all_names(),
+            countries=list(party.countries),
+            identifiers=list(party.identifiers),
+            birth_dates=list(party.birth_dates),
+            addresses=list(party.addresses),
+            key=key,
+        )
+
+
+@dataclass(slots=True)
+class PreparedSubject:
+    subject: MatchSubject
+    person: bool
+    forms: tuple[NameForm, ...]
+    ids: tuple[IdKey, ...]
+    id_keys: frozenset[str]
+    unique_ids: dict[str, frozenset[str]]  # kind -> check-digit-valid values
+    countries: frozenset[str]
+    address_words: frozenset[str]
+
+
+def name_forms(name: str, person: bool) -> list[NameForm]:
+    """All token forms of one name."""
+    if is_chinese(name):
+        forms = renderings(name, person=person)
+        if forms:
+            return forms
+    return latin_forms(name, person=person)
+
+
+def prepare(subject: MatchSubject) -> PreparedSubject:
+    person = subject.schema in PERSON_SCHEMATA
+    forms: list[NameForm] = []
+    seen: set[tuple[str, str]] = set()
+    for name in subject.names:
+        for form in name_forms(name, person):
+            marker = (form.label, " ".join(t.text for t in form.tokens))
+            if marker not in seen:
+                seen.add(marker)
+                forms.append(form)
+    ids: list[IdKey] = []
+    for ident in subject.identifiers:
+        key = normalise_identifier(ident)
+        if key is not None:
+            ids.append(key)
+    unique: dict[str, set[str]] = {}
+    for key in ids:
+        if key.valid and key.kind in UNIQUE_KINDS:
+            unique.setdefault(key.kind, set()).add(key.value)
+    words: set[str] = set()
+    for address in subject.addresses:
+        for word in ascii_words(clean_text(address)):
+            if _ADDRESS_WORD.fullmatch(word) and word not in _ADDRESS_STOP:
+                words.add(word)
+    return PreparedSubject(
+        subject=subject,
+        person=person,
+        forms=tuple(forms),
+        ids=tuple(ids),
+        id_keys=frozenset(k.key for k in ids),
+        unique_ids={k: frozenset(v) for k, v in unique.items()},
+        countries=frozenset(c.lower() for c in subject.countries if c),
+        address_words=frozenset(words),
+    )
+
+
+def blocking_keys(prepared: PreparedSubject) -> set[str]:
+    """Keys under which a subject is filed for candidate generation (no all-pairs).
+
+    * ``id:<kind>:<value>`` for every identifier;
+    * ``t:<fold>`` for every distinctive (core or number) token of three or more
+      characters in any Latin form - Latin names, transliterations, and the pinyin, mixed
+      and meaning renderings of Chinese names share this namespace, so a Chinese name
+      meets its English form; also for the glued pair of two adjacent core tokens
+      ("hua" "xin" -> "huaxin");
+    * ``h:<text>`` for distinctive segments of Chinese names (simplified);
+    * ``g:<name>`` for a name made of generic words only.
+
+    Generic words and places are never keys.  Keys shared by very many subjects carry
+    no information; the index (``sanctiongap.names.index``) ignores them."""
+    keys = {f"id:{k.key}" for k in prepared.ids}
+    for form in prepared.forms:
+        core = [t for t in form.tokens if t.kind in (Kind.CORE, Kind.NUMBER)]
+        if not core:
+            if form.joined:
+                keys.add(f"g:{form.joined}")
+            continue
+        prefix = "h:" if form.label == "han" else "t:"
+        for tok in core:
+            if len(tok.text) >= 3 or (prefix == "h:" and len(tok.text) >= 2):
+                keys.add(prefix + tok.fold)
+        if prefix == "t:":
+            for a, b in zip(form.tokens, form.tokens[1:], strict=False):
+                if a.kind is Kind.CORE and b.kind is Kind.CORE:
+                    keys.add("t:" + phonetic_fold(a.text + b.text))
+    return keys
