@@ -11,10 +11,10 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from sanctiongap.entities import scope_ids, slugs
 from sanctiongap.gap_model import GapQuery
 from sanctiongap.report import ReportSummary, build_report
 from sanctiongap.report.charts import Bar, bars_svg, nice_max
-from sanctiongap.report.entities import scope_ids, slugs
 from sanctiongap.report.html import esc
 from tests import gap_synth
 

@@ -135,9 +135,11 @@ def main() -> None:  # pragma: no cover - console entry point alias
 
 def _register_commands() -> None:
     """Add the commands that live in their own modules (gap, report, entity, screen)."""
-    from sanctiongap import cli_gap
+    from sanctiongap import cli_entity, cli_gap, cli_screen
 
     cli_gap.register(app)
+    cli_entity.register(app)
+    cli_screen.register(app)
 
 
 _register_commands()

@@ -22,12 +22,12 @@ from typing import Any
 import duckdb
 
 from sanctiongap import __version__
+from sanctiongap.entities import fetch_entities, scope_ids
 from sanctiongap.errors import SanctiongapError
 from sanctiongap.gap import run_gap
 from sanctiongap.gap_claim import ClaimCheck, check_claim, claim_from_result, is_claim_query
 from sanctiongap.gap_export import Table, all_tables, matrix_table, to_json_dict
 from sanctiongap.gap_model import GapQuery, GapResult
-from sanctiongap.report.entities import fetch_entities, scope_ids
 from sanctiongap.report.entity_page import entity_html
 from sanctiongap.report.html import esc
 from sanctiongap.report.pages import index_html, matrix_html

@@ -6,10 +6,10 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from sanctiongap.entities import EntityInfo
 from sanctiongap.gap_dates import describe
 from sanctiongap.gap_model import GapResult, MatrixRow, country_label
 from sanctiongap.lists import LISTS
-from sanctiongap.report.entities import EntityInfo
 from sanctiongap.report.html import Col, badge, esc, page, table
 
 SCRIPT_ORDER = {"latin": 0, "han": 1, "cyrillic": 2}

@@ -1,0 +1,223 @@
+"""Screening counterparties (and their goods) against the knowledge base.
+
+A query is prepared like a listed party (``match.prepare``); its blocking keys
+(distinctive name tokens, pinyin and meaning renderings of Chinese names, typo-tolerant
+variants, identifiers) are looked up in the knowledge base's ``name_keys`` table, which
+resolution fills at load time.  Only the records sharing the most keys are prepared
+and scored, so screening starts in well under a second and needs no index in memory
+beyond the candidates it touches.  Hits are grouped by canonical entity: one hit per
+company, with every list and jurisdiction that holds it.
+
+With an HS code, the row also reports the Common High Priority List tier; a CHPL item
+going to a party that scores at or above the threshold is flagged.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+from sanctiongap import goods
+from sanctiongap.countries import to_iso
+from sanctiongap.errors import QueryError
+from sanctiongap.match import DEFAULT_THRESHOLD, MatchResult, MatchSubject, compare, prepare
+from sanctiongap.model import Identifier
+from sanctiongap.names.index import fuzzy_keys
+from sanctiongap.names.subject import PreparedSubject, blocking_keys
+from sanctiongap.screen_io import ScreenRow
+
+CANDIDATES = 40  # records scored per query, those sharing the most keys
+KEY_CAP = 400  # a key held by more records than this is too common to retrieve by
+
+
+def query_keys(prepared: PreparedSubject) -> set[str]:
+    """Every key a subject is filed or looked up under (exact and typo-tolerant)."""
+    return blocking_keys(prepared) | fuzzy_keys(prepared)
+
+
+def subject_of(row: ScreenRow) -> MatchSubject:
+    """The match subject for a screening row (an unknown country is a QueryError)."""
+    countries = []
+    if row.country:
+        code = to_iso(row.country)
+        if code is None:
+            raise QueryError(f"unknown country {row.country!r}")
+        countries.append(code)
+    idents = [Identifier("other", value) for value in row.identifiers]
+    return MatchSubject(schema="LegalEntity", names=[row.name], countries=countries,
+                        identifiers=idents)
+
+
+@dataclass(slots=True)
+class Listing:
+    """One list holding a matched entity."""
+
+    list_id: str
+    jurisdiction: str
+    list_title: str
+    program: str
+    measures: list[str]
+    listed: str  # the date or its snapshot bound, in words
+    russia_related: bool
+    record_id: str
+    source_file: str
+
+
+@dataclass(slots=True)
+class Hit:
+    """A matched canonical entity."""
+
+    entity_id: str
+    caption: str
+    schema: str
+    score: float
+    result: MatchResult
+    matched_record: str
+    listings: list[Listing] = field(default_factory=list)
+
+    def as_yente(self) -> dict[str, Any]:
+        """The hit in the shape of a yente /match result, plus its listings."""
+        return {
+            "id": self.entity_id, "caption": self.caption, "schema": self.schema,
+            "score": round(self.score, 4), "match": self.result.is_match,
+            "explanations": self.result.explanation(),
+            "listings": [asdict(x) for x in self.listings],
+        }
+
+
+@dataclass(slots=True)
+class Screened:
+    """The outcome for one query row."""
+
+    row: ScreenRow
+    hits: list[Hit] = field(default_factory=list)
+    chpl: goods.ChplItem | None = None
+
+    @property
+    def flagged(self) -> bool:
+        """A CHPL item going to a party that matches a listed one."""
+        return self.chpl is not None and any(h.result.is_match for h in self.hits)
+
+
+class Screener:
+    """Screens queries against one knowledge base connection."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, threshold: float = DEFAULT_THRESHOLD,
+                 candidates: int = CANDIDATES) -> None:
+        self.con = con
+        self.threshold = threshold
+        self.candidates = candidates
+        self._prepared: dict[str, PreparedSubject] = {}
+        row = con.execute("SELECT count(*) FROM name_keys").fetchone()
+        if not row or not row[0]:
+            raise QueryError("the knowledge base has no name index; rebuild it with "
+                             "`sanctiongap load`")
+
+    def _candidates(self, keyed: dict[int, set[str]]) -> dict[int, list[str]]:
+        """Record keys sharing the most informative keys, per query."""
+        flat = [(q, k) for q, keys in keyed.items() for k in keys]
+        if not flat:
+            return {}
+        table = pa.table({"q": [q for q, _ in flat], "key": [k for _, k in flat]})
+        self.con.register("query_keys", table)
+        try:
+            rows = self.con.execute(
+                """WITH hits AS (
+                       SELECT q.q, nk.record_key, count(*) AS shared
+                       FROM query_keys q JOIN name_key_df df USING (key)
+                       JOIN name_keys nk USING (key)
+                       WHERE df.records <= ? GROUP BY q.q, nk.record_key)
+                   SELECT q, record_key FROM hits
+                   QUALIFY row_number() OVER (PARTITION BY q ORDER BY shared DESC,
+                                              record_key) <= ?""",
+                [KEY_CAP, self.candidates]).fetchall()
+        finally:
+            self.con.unregister("query_keys")
+        out: dict[int, list[str]] = defaultdict(list)
+        for q, record_key in rows:
+            out[q].append(record_key)
+        return out
+
+    def _prepare_records(self, keys: set[str]) -> None:
+        from sanctiongap.resolve import load_subjects
+
+        missing = sorted(keys - self._prepared.keys())
+        if not missing:
+            return
+        for record in load_subjects(self.con, missing):
+            self._prepared[record.key] = prepare(record.subject)
+
+    def screen_rows(self, rows: list[ScreenRow]) -> list[Screened]:
+        """Screen many rows at once (rows with problems that stop screening get no hits)."""
+        results = [Screened(r) for r in rows]
+        prepared: dict[int, PreparedSubject] = {}
+        for i, res in enumerate(results):
+            row = res.row
+            if row.hs_code:
+                try:
+                    res.chpl = goods.chpl_tier(row.hs_code)
+                except QueryError as exc:
+                    row.problems.append(str(exc))
+            if not row.name:
+                continue
+            try:
+                prepared[i] = prepare(subject_of(row))
+            except QueryError as exc:
+                row.problems.append(f"{exc}; screened without a country")
+                row.country = None
+                prepared[i] = prepare(subject_of(row))
+        candidates = self._candidates({i: query_keys(p) for i, p in prepared.items()})
+        self._prepare_records({k for keys in candidates.values() for k in keys})
+        for i, keys in candidates.items():
+            scored = [(compare(prepared[i], self._prepared[k], self.threshold), k) for k in keys]
+            results[i].hits = self._group([(r, k) for r, k in scored if r.score > 0])
+        return results
+
+    def _group(self, scored: list[tuple[MatchResult, str]]) -> list[Hit]:
+        """Best result per canonical entity, with the entity's listings, best first."""
+        if not scored:
+            return []
+        keys = [k for _, k in scored]
+        cluster = dict(self.con.execute(
+            "SELECT record_key, coalesce(canonical_id, record_key) FROM records "
+            "LEFT JOIN clusters USING (record_key) WHERE record_key IN "
+            "(SELECT unnest(?::VARCHAR[]))", [keys]).fetchall())
+        best: dict[str, tuple[MatchResult, str]] = {}
+        for result, key in scored:
+            cid = cluster.get(key, key)
+            if cid not in best or result.score > best[cid][0].score:
+                best[cid] = (result, key)
+        ranked = sorted(best.items(), key=lambda kv: -kv[1][0].score)[:10]
+        return [self._hit(cid, result, key) for cid, (result, key) in ranked]
+
+    def _hit(self, cid: str, result: MatchResult, key: str) -> Hit:
+        rows = self.con.execute(
+            """SELECT r.list_id, r.jurisdiction, r.list_title, r.program, r.measures,
+                      r.listing_date, r.date_basis, r.date_lower, r.date_upper, r.end_date,
+                      r.russia_related, r.record_id, r.source_file, r.caption, r.schema,
+                      r.record_key
+               FROM records r LEFT JOIN clusters c USING (record_key)
+               WHERE coalesce(c.canonical_id, r.record_key) = ?
+               ORDER BY r.jurisdiction, r.list_id""", [cid]).fetchall()
+        caption_row = self.con.execute(
+            "SELECT caption, schema FROM canonical WHERE canonical_id = ?", [cid]).fetchone()
+        caption, schema = caption_row if caption_row else (rows[0][13], rows[0][14])
+        listings = [Listing(r[0], r[1], r[2], r[3], list(r[4] or []),
+                            listed_text(r[5], r[6], r[7], r[8], r[9]), bool(r[10]), r[11], r[12])
+                    for r in rows]
+        return Hit(cid, caption, schema, result.score, result, key, listings)
+
+
+def listed_text(listing_date: Any, basis: str, lower: Any, upper: Any, end: Any) -> str:
+    """A listing date in words, with its snapshot bound where the list states none."""
+    if basis == "stated" and listing_date:
+        text = str(listing_date)
+    elif basis == "snapshot" and upper:
+        text = f"first seen {upper}" + (f" (after {lower})" if lower else " (or before)")
+    else:
+        text = "date not stated"
+    return text + (f"; gone by {end}" if end else "")
