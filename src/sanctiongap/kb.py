@@ -12,7 +12,8 @@ Tables (see ``SCHEMA``):
 - ``sightings``: every snapshot that holds a record (the basis of snapshot-bound dates)
 - ``warnings``: what the parsers noticed (schema drift, skipped values)
 - ``meta``: build time, tool version, the sources' snapshot range
-- ``clusters``, ``merges``: canonical entities across lists (written by ``resolve``)
+- ``clusters``, ``canonical``, ``merges``: canonical entities across lists, and
+  ``name_keys``/``name_key_df``: the screening index (all written by ``resolve``)
 """
 
 from __future__ import annotations
@@ -61,6 +62,8 @@ CREATE TABLE clusters (record_key VARCHAR PRIMARY KEY, canonical_id VARCHAR);
 CREATE TABLE canonical (
     canonical_id VARCHAR PRIMARY KEY, caption VARCHAR, schema VARCHAR, countries VARCHAR[],
     records INTEGER);
+CREATE TABLE name_keys (record_key VARCHAR, key VARCHAR);
+CREATE TABLE name_key_df (key VARCHAR PRIMARY KEY, records INTEGER);
 CREATE TABLE merges (
     canonical_id VARCHAR, left_key VARCHAR, right_key VARCHAR, score DOUBLE,
     explanation VARCHAR);
