@@ -129,6 +129,37 @@ def info(kb_file: KbOption = None) -> None:
             console.print(f"{key}: {value}", highlight=False)
 
 
+@app.command()
+def demo(
+    out: Annotated[Path, typer.Option("--out", help="Folder for the report.")] = Path("report"),
+    kb_file: KbOption = None,
+) -> None:
+    """Build the KB from the bundled snapshot, write the report, print the headline."""
+    from sanctiongap.cli_gap import headline_rich
+    from sanctiongap.gap import run_gap
+    from sanctiongap.gap_claim import CLAIM_QUERY, claim_from_result
+    from sanctiongap.report import build_report
+
+    target = kb.kb_path(kb_file)
+    try:
+        run_load(bundle.bundled_specs(), target, quiet=True)
+        with kb.connect(target) as con:
+            summary = build_report(con, out)
+            claim = claim_from_result(run_gap(con, CLAIM_QUERY))
+    except SanctiongapError as exc:
+        raise fail(exc) from exc
+    console.print(f"knowledge base: [bold]{target}[/]", highlight=False)
+    console.print(headline_rich(claim.result))
+    console.rule("The claim of 2024-04-13, checked against the lists")
+    for para in claim.paragraphs:
+        console.print(para, highlight=False, markup=False)
+        console.print()
+    console.print(headline_rich(summary.result))
+    console.print(f"report: [bold]{summary.index.resolve().as_uri()}[/] "
+                  f"({summary.entity_pages:,} entity pages, {summary.seconds:.1f} s)",
+                  highlight=False)
+
+
 def main() -> None:  # pragma: no cover - console entry point alias
     app()
 
