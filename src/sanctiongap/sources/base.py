@@ -12,7 +12,7 @@ import gzip
 import hashlib
 import lzma
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -146,3 +146,18 @@ class Parser:
     companions: Callable[[Path], list[Path]] = lambda path: single_file(path)
     min_records: int = 1
     max_records: int = 1_000_000
+
+
+def check_header(src: SourceFile, raw_header: Sequence[str], required: Collection[str],
+                 known: Collection[str], ctx: ParseContext) -> list[str]:
+    """The header's column names, cleaned; a missing required column is a SourceError,
+    an unknown one a warning (schema drift), never silently dropped."""
+    header = [h.strip().lstrip("\ufeff") for h in raw_header]
+    missing = [c for c in required if c not in header]
+    if missing:
+        raise SourceError(src.display_path, f"missing required column(s): {', '.join(missing)}",
+                          record="line 1")
+    for column in header:
+        if column not in known:
+            ctx.warn(f"{src.display_path}: unknown column {column!r} (ignored)")
+    return header

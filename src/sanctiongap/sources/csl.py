@@ -44,7 +44,13 @@ from rigour.names import extract_org_types
 from sanctiongap.countries import country_of_address, to_iso
 from sanctiongap.errors import SourceError
 from sanctiongap.model import DateBasis, Designation, Identifier, Party, Provenance, SourceRecord
-from sanctiongap.sources.base import ParseContext, Parser, SourceFile, snapshot_date_from_path
+from sanctiongap.sources.base import (
+    ParseContext,
+    Parser,
+    SourceFile,
+    check_header,
+    snapshot_date_from_path,
+)
 from sanctiongap.sources.us_common import (
     ear_sections,
     format_sections,
@@ -118,14 +124,7 @@ def parse(files: list[SourceFile], ctx: ParseContext) -> Iterator[SourceRecord]:
     rows = _rows(src)
     if not rows:
         raise SourceError(src.display_path, "no header row")
-    header = [h.strip().lstrip("\ufeff") for h in rows[0][1]]
-    missing = [c for c in REQUIRED if c not in header]
-    if missing:
-        raise SourceError(src.display_path, f"missing required column(s): {', '.join(missing)}",
-                          record="line 1")
-    for column in header:
-        if column not in KNOWN_COLUMNS:
-            ctx.warn(f"{src.display_path}: unknown column {column!r} (ignored)")
+    header = check_header(src, rows[0][1], REQUIRED, KNOWN_COLUMNS, ctx)
     id_column = header.index("_id")
     id_counts = Counter(cells[id_column] for _, cells in rows[1:] if len(cells) == len(header))
     for index, (line, cells) in enumerate(rows[1:], start=1):

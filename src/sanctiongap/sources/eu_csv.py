@@ -51,7 +51,13 @@ from sanctiongap.model import (
     Provenance,
     SourceRecord,
 )
-from sanctiongap.sources.base import ParseContext, Parser, SourceFile, snapshot_date_from_path
+from sanctiongap.sources.base import (
+    ParseContext,
+    Parser,
+    SourceFile,
+    check_header,
+    snapshot_date_from_path,
+)
 from sanctiongap.sources.eu_text import (
     address_country,
     birth_dates,
@@ -129,14 +135,7 @@ def parse(files: list[SourceFile], ctx: ParseContext) -> Iterator[SourceRecord]:
         _, header = next(rows)
     except StopIteration:
         raise SourceError(src.display_path, "no header row") from None
-    header = [h.strip().lstrip("\ufeff") for h in header]
-    missing = [c for c in REQUIRED if c not in header]
-    if missing:
-        raise SourceError(src.display_path, f"missing required column(s): {', '.join(missing)}",
-                          record="line 1")
-    for column in header:
-        if column not in KNOWN_COLUMNS:
-            ctx.warn(f"{src.display_path}: unknown column {column!r} (ignored)")
+    header = check_header(src, header, REQUIRED, KNOWN_COLUMNS, ctx)
     snapshot = ctx.snapshot_date or snapshot_date_from_path(src.path)
     no_id = 0
     for line, cells in rows:
