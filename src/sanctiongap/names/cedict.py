@@ -247,3 +247,20 @@ def pinyin_syllables(entry: Entry) -> list[str]:
         if syl:
             out.append(syl)
     return out
+
+
+@lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """Lower-case English words of the translations of common-noun entries ("vision",
+    "alliance", "sensor"): the vocabulary a firm draws on when it names itself by
+    meaning rather than by sound."""
+    words: set[str] = set()
+    for entries in dictionary().entries.values():
+        for entry in entries:
+            if entry.proper:
+                continue
+            for raw in entry.senses:
+                sense = clean_sense(raw)
+                if sense is not None:
+                    words.update(w for w in re.split(r"[^a-z]+", sense) if len(w) > 1)
+    return frozenset(words)

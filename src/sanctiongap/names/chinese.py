@@ -47,7 +47,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from sanctiongap.names import cedict, vocab
+from sanctiongap.names import cantonese, cedict, vocab
 from sanctiongap.names.align import NameForm
 from sanctiongap.names.normalise import ascii_words, clean_text, make_tokens, token_kind
 from sanctiongap.names.tokens import Kind, Token
@@ -320,9 +320,12 @@ def _render(name: ChineseName, style: str) -> list[Token]:
                 words = cedict.gloss(ch)
                 tokens.extend(Token.make(w, Kind.CORE) for w in words or (syl,))
         else:
+            spelt = cantonese.hong_kong_tokens(seg.text) if style == "cantonese" else None
+            if spelt:
+                tokens.extend(spelt)
+                continue
             text = _brand_syllables(seg, alternate)
-            syllables = seg.syllables if len(seg.syllables) > 1 else ()
-            tokens.append(Token.make(text, Kind.CORE, syllables))
+            tokens.append(cantonese.brand_token(text, seg.text, seg.syllables))
     return tokens
 
 
@@ -406,10 +409,23 @@ def renderings(name: str, person: bool = False) -> list[NameForm]:
     )
     if brand_glossed:
         styles.append("meaning")
+    if _hong_kong_script(analysis):
+        styles.append("cantonese")
     for style in styles:
         tokens = _render(analysis, style)
         key = tuple(t.text for t in tokens)
         if tokens and key not in seen:
             seen.add(key)
-            forms.append(NameForm(name, style.removesuffix("_alt"), tuple(tokens)))
+            label = "mixed" if style == "cantonese" else style.removesuffix("_alt")
+            forms.append(NameForm(name, label, tuple(tokens)))
     return forms
+
+
+def _hong_kong_script(name: ChineseName) -> bool:
+    """Written in traditional characters, or naming Hong Kong or Macau: the brand may
+    be romanised in Cantonese."""
+    if any(seg.role == "brand" for seg in name.segments):
+        original = clean_text(name.original)
+        return original != name.simplified or any(
+            place in name.simplified for place in ("香港", "澳门"))
+    return False
