@@ -27,13 +27,15 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
-from sanctiongap.names.align import Alignment, NameForm, align, upper_bound
+from sanctiongap.names.align import QUERY_SHARE, Alignment, NameForm, align
+from sanctiongap.names.bounds import masses, pair_bound, union_masses
 from sanctiongap.names.subject import (
     OBJECT_SCHEMATA,
     PERSON_SCHEMATA,
     MatchSubject,
     PreparedSubject,
     blocking_keys,
+    forms_union,
     prepare,
 )
 
@@ -48,6 +50,7 @@ __all__ = [
     "blocking_keys",
     "compare",
     "prepare",
+    "score_both_ways",
     "score_many",
 ]
 
@@ -127,6 +130,9 @@ class MatchResult:
 
 
 def _align_names(pair: Pair) -> None:
+    """The best alignment per name feature (the first found of equal scores).  A pair of
+    forms whose bound (``bounds.pair_bound``) cannot beat its feature's best so far
+    is not aligned: it could not change the result."""
     best = pair.names
     for qf in pair.q.forms:
         for cf in pair.c.forms:
@@ -140,6 +146,8 @@ def _align_names(pair: Pair) -> None:
                     best["name_exact"] = (1.0, qf, cf, Alignment(1.0, [], True))
                 continue
             found = best.get(feature)
+            if found is not None and pair_bound(qf, cf) <= found[0]:
+                continue
             result = align(qf, cf)
             if found is None or result.score > found[0]:
                 best[feature] = (result.score, qf, cf, result)
@@ -327,45 +335,143 @@ def _is_qualifier(name: str) -> bool:
     return name in _QUALIFIERS
 
 
-def _score(q: PreparedSubject, c: PreparedSubject, floor: float = 0.0) -> float:
-    """The score :func:`compare` gives, computed without building explanations (the
-    same features and weights).  With ``floor`` > 0, name forms whose upper bound
-    (``align.upper_bound``) cannot reach it are not aligned, and a score below ``floor``
-    is returned as 0.0."""
-    main = 0.0
+_MAX_NAME_WEIGHT = max(_WEIGHT[f] for f in _NAME_FEATURE.values())
+# Bounds are compared with this margin, so rounding can never prune a pair that counts.
+_EPS = 1e-9
+
+
+def _shares(forms: tuple[NameForm, ...], mass: list[float | None], share: float
+            ) -> list[float]:
+    """Each form's term of the ``align`` score formula if ``mass`` (None: all its
+    weight) were matched: share x mass / total."""
+    return [share * (f.total if m is None else m) / f.total
+            for f, m in zip(forms, mass, strict=True)]
+
+
+class _Bounds:
+    """Bound data of one pair of subjects ``a`` and ``b``, shared by both directions of
+    comparison: the weight each form could have matched (``bounds.masses``) per pair of
+    forms, and, when the subjects have many forms, each form's term of the score
+    against the other subject as a whole (``bounds.union_masses``) as query and as
+    candidate."""
+
+    __slots__ = ("a", "b", "pairs", "terms")
+
+    def __init__(self, a: PreparedSubject, b: PreparedSubject) -> None:
+        self.a, self.b = a, b
+        self.pairs: dict[tuple[int, int], tuple[float, float]] = {}
+        self.terms: tuple[list[float], list[float], list[float], list[float]] | None = None
+
+    def union_terms(self, q: PreparedSubject) -> tuple[list[float], list[float]]:
+        """Per form of the query ``q`` and of the other subject, its term of the score
+        against any form of the other (empty lists when the subjects have few forms:
+        their pairs are then bounded one by one)."""
+        if self.terms is None:
+            a, b = self.a, self.b
+            na, nb = len(a.forms), len(b.forms)
+            if na * nb > na + nb:
+                a_mass = union_masses(a.forms, forms_union(b))
+                b_mass = union_masses(b.forms, forms_union(a))
+                self.terms = (
+                    _shares(a.forms, a_mass, QUERY_SHARE),
+                    _shares(a.forms, a_mass, 1 - QUERY_SHARE),
+                    _shares(b.forms, b_mass, QUERY_SHARE),
+                    _shares(b.forms, b_mass, 1 - QUERY_SHARE))
+            else:
+                self.terms = ([], [], [], [])
+        a_q, a_c, b_q, b_c = self.terms
+        return (a_q, b_c) if q is self.a else (b_q, a_c)
+
+    def masses(self, i: int, j: int) -> tuple[float, float]:
+        """Masses of form ``i`` of ``a`` and form ``j`` of ``b``."""
+        found = self.pairs.get((i, j))
+        if found is None:
+            found = self.pairs[i, j] = masses(self.a.forms[i], self.b.forms[j])
+        return found
+
+
+def _name_score(q: PreparedSubject, c: PreparedSubject, main: float, name_floor: float,
+                bounds: _Bounds | None) -> float:
+    """The best weighted name alignment, or ``main`` if that is higher.  With ``bounds``,
+    pairs of forms whose bound cannot beat ``main`` or reach ``name_floor`` are skipped
+    (the result is then exact only where it reaches ``name_floor``)."""
     weights = _WEIGHT
-    name_floor = floor - _MAX_BONUS
-    for qf in q.forms:
-        for cf in c.forms:
+    swapped = bounds is not None and q is not bounds.a
+    q_terms: list[float] = []
+    c_terms: list[float] = []
+    c_best = 1.0
+    if bounds is not None:
+        q_terms, c_terms = bounds.union_terms(q)
+        if c_terms:
+            c_best = max(c_terms)
+    for i, qf in enumerate(q.forms):
+        if q_terms:
+            # No form of c can lift this one above the floor or the best so far.
+            row = _MAX_NAME_WEIGHT * (q_terms[i] + c_best) + _EPS
+            if row <= main or row < name_floor:
+                continue
+        for j, cf in enumerate(c.forms):
             feature = _NAME_FEATURE.get((qf.label, cf.label))
             if feature is None:
                 continue
-            if qf.key == cf.key and (
-                feature in _EXACT_FEATURES or qf.label == cf.label == "han"
-            ):
-                value = weights["name_exact"]
-            else:
-                weight = weights[feature]
-                if weight <= main:
-                    continue
-                if floor > 0.0:
-                    bound = weight * upper_bound(qf, cf)
+            weight = weights[feature]
+            if weight <= main:
+                continue
+            if bounds is not None and (qf.has_core or cf.has_core) and qf.tokens and cf.tokens:
+                if q_terms:
+                    bound = weight * (q_terms[i] + c_terms[j]) + _EPS
                     if bound <= main or bound < name_floor:
                         continue
-                value = weight * align(qf, cf, explain=False).score
+                if swapped:
+                    mc, mq = bounds.masses(j, i)
+                else:
+                    mq, mc = bounds.masses(i, j)
+                bound = weight * (QUERY_SHARE * mq / qf.total
+                                  + (1 - QUERY_SHARE) * mc / cf.total) + _EPS
+                if bound <= main or bound < name_floor:
+                    continue
+            value = weight * align(qf, cf, explain=False).score
             if value > main:
                 main = value
+    return main
+
+
+def _score(q: PreparedSubject, c: PreparedSubject, floor: float = 0.0,
+           bounds: _Bounds | None = None) -> float:
+    """The score :func:`compare` gives, computed without building explanations (the
+    same features, weights and arithmetic).  With ``floor`` > 0, name forms whose bound
+    cannot reach it are not aligned, and a score below ``floor`` is returned as 0.0."""
+    name_floor = floor - _MAX_BONUS
+    main = 0.0
+    if not q.exact_keys.isdisjoint(c.exact_keys):
+        main = _WEIGHT["name_exact"]
+    if main < _MAX_NAME_WEIGHT:
+        if floor > 0.0 and bounds is None:
+            bounds = _Bounds(q, c)
+        main = _name_score(q, c, main, name_floor, bounds if floor > 0.0 else None)
     if q.id_keys and q.id_keys & c.id_keys:
-        main = max(main, weights["identifier_match"])
+        main = max(main, _WEIGHT["identifier_match"])
     if main <= 0.0 or main < name_floor:
         return 0.0
     pair = Pair(q, c)
+    bonus = 0.0
     for qualifier in _QUALIFIER_FEATURES:
         hit = qualifier.func(pair)
         if hit is not None:
-            main += qualifier.weight * hit.value
-    score = min(1.0, max(0.0, main))
+            bonus += hit.value * qualifier.weight
+    score = min(1.0, max(0.0, main + bonus))
     return score if score >= floor else 0.0
+
+
+def score_both_ways(a: PreparedSubject, b: PreparedSubject, floor: float) -> tuple[float, float]:
+    """``a`` scored against ``b`` and, when that is below ``floor``, ``b`` against ``a``
+    (else 0.0), as :func:`score_many` would score them with this floor, sharing the
+    bounds between the two directions."""
+    bounds = _Bounds(a, b) if floor > 0.0 else None
+    forward = _score(a, b, floor, bounds)
+    if forward >= floor:
+        return forward, 0.0
+    return forward, _score(b, a, floor, bounds)
 
 
 def compare(

@@ -16,6 +16,7 @@ why two records were taken as one company.  The results live in the knowledge ba
 
 from __future__ import annotations
 
+import gc
 import re
 import time
 from collections import defaultdict
@@ -24,10 +25,19 @@ from dataclasses import dataclass
 import duckdb
 import pyarrow as pa
 
-from sanctiongap.match import MatchResult, MatchSubject, compare, prepare
+from sanctiongap.match import (
+    MatchResult,
+    MatchSubject,
+    PreparedSubject,
+    compare,
+    prepare,
+    score_both_ways,
+)
 from sanctiongap.model import Identifier
 from sanctiongap.names.index import NameIndex
 from sanctiongap.names.normalise import clean_text, strip_legal_forms
+from sanctiongap.resolve_pool import prepare_and_score
+from sanctiongap.screen import query_keys
 
 # Stricter than screening's threshold: a wrong merge changes every count it touches.
 RESOLVE_THRESHOLD = 0.9
@@ -44,24 +54,38 @@ class _Record:
     subject: MatchSubject
 
 
-def load_subjects(con: duckdb.DuckDBPyConnection) -> list[_Record]:
-    """Every record of the knowledge base as a match subject."""
+def load_subjects(con: duckdb.DuckDBPyConnection,
+                  only: list[str] | None = None) -> list[_Record]:
+    """Records of the knowledge base as match subjects (all, or the keys in ``only``)."""
+    if only is None:
+        return _load_subjects(con, "")
+    # A registered table filters much faster than a long list parameter.
+    con.register("_wanted_records", pa.table({"record_key": pa.array(only, pa.string())}))
+    try:
+        return _load_subjects(
+            con, " WHERE record_key IN (SELECT record_key FROM _wanted_records)")
+    finally:
+        con.unregister("_wanted_records")
+
+
+def _load_subjects(con: duckdb.DuckDBPyConnection, where: str) -> list[_Record]:
     names: dict[str, list[str]] = defaultdict(list)
     for key, name in con.execute(
-            "SELECT record_key, name FROM names ORDER BY record_key, kind <> 'primary'"
+            f"SELECT record_key, name FROM names{where} ORDER BY record_key, kind <> 'primary'"
     ).fetchall():
         names[key].append(name)
     idents: dict[str, list[Identifier]] = defaultdict(list)
     for key, kind, value, country in con.execute(
-            "SELECT record_key, kind, value, country FROM identifiers").fetchall():
+            f"SELECT record_key, kind, value, country FROM identifiers{where}").fetchall():
         idents[key].append(Identifier(kind, value, country))
     addresses: dict[str, list[str]] = defaultdict(list)
-    for key, address in con.execute("SELECT record_key, address FROM addresses").fetchall():
+    for key, address in con.execute(
+            f"SELECT record_key, address FROM addresses{where}").fetchall():
         addresses[key].append(address)
     records = []
     for key, list_id, caption, schema, countries, births in con.execute(
-            "SELECT record_key, list_id, caption, schema, countries, birth_dates FROM records "
-            "ORDER BY record_key").fetchall():
+            "SELECT record_key, list_id, caption, schema, countries, birth_dates FROM records"
+            f"{where} ORDER BY record_key").fetchall():
         subject = MatchSubject(schema=schema, names=names.get(key) or [caption],
                                countries=list(countries or []), identifiers=idents.get(key, []),
                                birth_dates=list(births or []), addresses=addresses.get(key, []),
@@ -120,39 +144,91 @@ def _explain(result: MatchResult) -> str:
 def candidate_pairs(index: NameIndex) -> list[tuple[int, int]]:
     """Pairs of records worth scoring: they share an identifier, or at least two
     informative blocking keys, or every key the sparser of the two has (a name with one
-    distinctive word, "Sinno Electronics", has a single key)."""
-    shared: dict[tuple[int, int], int] = defaultdict(int)
-    by_id: set[tuple[int, int]] = set()
-    key_count = [0] * len(index.subjects)
+    distinctive word, "Sinno Electronics", has a single key).  Sorted; counted one record
+    at a time, so the counts of all pairs are never held at once."""
+    n = len(index.subjects)
+    lists: list[list[list[int]]] = [[] for _ in range(n)]  # postings of each one's keys
+    id_lists: set[int] = set()  # id() of the postings of identifier keys
     for key, postings in index.postings.items():
         if len(postings) > index.cap:
             continue
+        if key.startswith("id:"):
+            id_lists.add(id(postings))
         for i in postings:
-            key_count[i] += 1
-        for n, a in enumerate(postings):
-            for b in postings[n + 1:]:
-                shared[a, b] += 1
-                if key.startswith("id:"):
-                    by_id.add((a, b))
-    return sorted(pair for pair, count in shared.items()
-                  if pair in by_id or count >= min(2, key_count[pair[0]], key_count[pair[1]]))
+            lists[i].append(postings)
+    key_count = [len(found) for found in lists]
+    pairs: list[tuple[int, int]] = []
+    for a in range(n):
+        shared: dict[int, int] = {}
+        by_id: set[int] = set()
+        for postings in lists[a]:
+            is_id = id(postings) in id_lists
+            for b in postings:
+                if b > a:
+                    shared[b] = shared.get(b, 0) + 1
+                    if is_id:
+                        by_id.add(b)
+        need_a = min(2, key_count[a])
+        pairs.extend((a, b) for b in sorted(shared)
+                     if b in by_id or shared[b] >= min(need_a, key_count[b]))
+    known = set(pairs)
+    pairs.extend(sorted(p for p in exact_pairs(index.subjects) if p not in known))
+    return pairs
 
 
-def cluster(records: list[_Record]) -> tuple[list[int], list[tuple[int, int, MatchResult]]]:
-    """Cluster roots per record, and the merges made (best first)."""
-    prepared = [prepare(r.subject) for r in records]
-    index = NameIndex(prepared, fuzzy=False, max_share=MAX_BLOCK / max(1, len(prepared)))
-    scored: list[tuple[float, int, int, MatchResult]] = []
-    for a, b in candidate_pairs(index):
-        forward = compare(prepared[a], prepared[b], RESOLVE_THRESHOLD)
-        if forward.score < RESOLVE_THRESHOLD:
-            backward = compare(prepared[b], prepared[a], RESOLVE_THRESHOLD)
-            best = backward if backward.score > forward.score else forward
+_ID_CHARS = re.compile(r"[^0-9A-Za-z]")
+
+
+def exact_pairs(subjects: list[PreparedSubject]) -> set[tuple[int, int]]:
+    """Pairs the token keys can miss: the same whole name once legal forms are gone
+    ("SINO MACHINERY CO., LTD" on two lists, whose only distinctive word is too common
+    to block on), or the same identifier value whatever country label it carries."""
+    groups: dict[str, list[int]] = defaultdict(list)
+    for i, prepared in enumerate(subjects):
+        seen: set[str] = set()
+        for name in prepared.subject.names:
+            key = same_list_key(name)
+            if len(key) >= 4 and ("n:" + key) not in seen:
+                seen.add("n:" + key)
+        for ident in prepared.subject.identifiers:
+            value = _ID_CHARS.sub("", ident.value).upper()
+            if len(value) >= 6:
+                seen.add("i:" + value)
+        for key in seen:
+            groups[key].append(i)
+    out: set[tuple[int, int]] = set()
+    for members in groups.values():
+        if 1 < len(members) <= MAX_BLOCK:
+            out.update((a, b) for n, a in enumerate(members) for b in members[n + 1:])
+    return out
+
+
+def score_pairs(prepared: list[PreparedSubject], pairs: list[tuple[int, int]]
+                ) -> list[tuple[float, int, int, MatchResult]]:
+    """The pairs at or above the threshold, each with its better direction's result.
+
+    The forward score counts if it reaches the threshold, else the backward one; both
+    are first scored without explanations (``score_both_ways`` gives the score
+    ``compare`` gives wherever it reaches the threshold, and skips the name forms that
+    cannot), then the pairs that reach it are compared again, with explanations."""
+    scored = []
+    for a, b in pairs:
+        forward, backward = score_both_ways(prepared[a], prepared[b], RESOLVE_THRESHOLD)
+        if forward >= RESOLVE_THRESHOLD:
+            best = compare(prepared[a], prepared[b], RESOLVE_THRESHOLD)
+        elif backward >= RESOLVE_THRESHOLD:
+            best = compare(prepared[b], prepared[a], RESOLVE_THRESHOLD)
         else:
-            best = forward
-        if best.score >= RESOLVE_THRESHOLD:
-            scored.append((best.score, a, b, best))
-    scored.sort(key=lambda item: (-item[0], item[1], item[2]))
+            continue
+        scored.append((best.score, a, b, best))
+    return scored
+
+
+def merge(records: list[_Record], scored: list[tuple[float, int, int, MatchResult]]
+          ) -> tuple[list[int], list[tuple[int, int, MatchResult]]]:
+    """Cluster roots per record, and the merges made: best pairs first, each merge
+    keeping at most one name per list in a cluster."""
+    scored = sorted(scored, key=lambda item: (-item[0], item[1], item[2]))
     clusters = _Clusters(records)
     merges = []
     for _, a, b, result in scored:
@@ -163,15 +239,42 @@ def cluster(records: list[_Record]) -> tuple[list[int], list[tuple[int, int, Mat
     return [clusters.find(i) for i in range(len(records))], merges
 
 
+def cluster(records: list[_Record], prepared: list[PreparedSubject]
+            ) -> tuple[list[int], list[tuple[int, int, MatchResult]]]:
+    """Cluster roots per record, and the merges made (best first), in this process."""
+    pairs = candidate_pairs(
+        NameIndex(prepared, fuzzy=False, max_share=MAX_BLOCK / max(1, len(prepared))))
+    return merge(records, score_pairs(prepared, pairs))
+
+
 def _canonical_id(members: list[_Record]) -> str:
     return "ent-" + min(m.key for m in members).replace(":", "-")
 
 
 def resolve_kb(con: duckdb.DuckDBPyConnection) -> dict[str, float]:
     """Rebuild ``clusters``, ``canonical`` and ``merges`` in an open knowledge base."""
+    enabled = gc.isenabled()
+    gc.disable()  # millions of long-lived objects and no cycles: collecting only costs
+    try:
+        return _resolve(con)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _resolve(con: duckdb.DuckDBPyConnection) -> dict[str, float]:
     started = time.perf_counter()
     records = load_subjects(con)
-    roots, merges = cluster(records)
+    found = prepare_and_score([r.subject for r in records])
+    if found is None:
+        prepared = [prepare(r.subject) for r in records]
+        roots, merges = cluster(records, prepared)
+        keys = [list(query_keys(subject)) for subject in prepared]
+        del prepared
+    else:
+        roots, merges = merge(records, found[0])
+        keys = found[1]
+    _write_name_keys(con, records, keys)
     groups: dict[int, list[_Record]] = defaultdict(list)
     for record, root in zip(records, roots, strict=True):
         groups[root].append(record)
@@ -201,6 +304,28 @@ def resolve_kb(con: duckdb.DuckDBPyConnection) -> dict[str, float]:
         con.unregister("incoming")
     return {"records": len(records), "entities": len(groups), "merges": len(merges),
             "seconds": time.perf_counter() - started}
+
+
+KEY_BATCH = 4000  # records whose keys are inserted at once (bounds the memory it takes)
+
+
+def _write_name_keys(con: duckdb.DuckDBPyConnection, records: list[_Record],
+                     keys: list[list[str]]) -> None:
+    """File every record under its screening keys (exact and typo-tolerant,
+    ``screen.query_keys``), with the number of records per key, for
+    :mod:`sanctiongap.screen`."""
+    con.execute("DELETE FROM name_keys; DELETE FROM name_key_df")
+    for start in range(0, len(records), KEY_BATCH):
+        record_keys: list[str] = []
+        batch: list[str] = []
+        for record, found in zip(records[start:start + KEY_BATCH],
+                                 keys[start:start + KEY_BATCH], strict=True):
+            record_keys += [record.key] * len(found)
+            batch += found
+        con.register("incoming", pa.table({"record_key": record_keys, "key": batch}))
+        con.execute("INSERT INTO name_keys SELECT record_key, key FROM incoming")
+        con.unregister("incoming")
+    con.execute("INSERT INTO name_key_df SELECT key, count(*) FROM name_keys GROUP BY key")
 
 
 _LIST_PREFERENCE = ["eu_833_annex_iv", "eu_269_annex_i", "us_ofac_sdn", "uk_ofsi",

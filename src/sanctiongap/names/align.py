@@ -22,6 +22,7 @@ cannot exceed; screening uses it to skip candidates that cannot reach the thresh
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from weakref import WeakValueDictionary
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
@@ -34,6 +35,20 @@ from sanctiongap.names.tokens import FUZZY_KINDS, INFORMATIVE, Kind, Token, toke
 QUERY_SHARE = 0.65
 GENERIC_ONLY_FACTOR = 0.45  # a match on generic and place words only is scaled by this
 NUMBER_CONFLICT_FACTOR = 0.6  # both sides carry numbers and they differ
+SEP = "\x1f"  # precedes each token text in NameForm.words (never part of a word)
+
+
+# Signature unions in use, shared by the forms with the same distinctive words (many
+# names recur across lists and aliases; a union takes about 900 bytes).
+_UNIONS: WeakValueDictionary[tuple[frozenset[str], ...], frozenset[str]] = (
+    WeakValueDictionary())
+
+
+def _sig_union(sigs: tuple[frozenset[str], ...]) -> frozenset[str]:
+    found = _UNIONS.get(sigs)
+    if found is None:
+        found = _UNIONS[sigs] = frozenset().union(*sigs)
+    return found
 
 
 @dataclass(slots=True)
@@ -50,9 +65,8 @@ class NameForm:
     joined: str = ""  # non-stop tokens in order
     fuzzy: tuple[int, ...] = ()  # positions of tokens compared fuzzily (core, place)
     sig: frozenset[str] = frozenset()  # union of the fuzzy tokens' signatures
-    texts: frozenset[str] = frozenset()
-    repeated: frozenset[str] = frozenset()  # texts of words that occur more than once
-    firsts: frozenset[str] = frozenset()  # first letters of all tokens
+    # The token texts, each preceded by SEP: lets bounds find words by prefix.
+    words: str = ""
 
     def __post_init__(self) -> None:
         total = 0.0
@@ -69,10 +83,11 @@ class NameForm:
             if tok.kind in FUZZY_KINDS:
                 fuzzy.append(i)
         self.fuzzy = tuple(fuzzy)
-        self.sig = frozenset().union(*(self.tokens[i].sig for i in fuzzy))
-        self.texts = frozenset(pos)
-        self.repeated = frozenset(text for text, at in pos.items() if len(at) > 1)
-        self.firsts = frozenset(t.text[:1] for t in self.tokens)
+        if len(fuzzy) == 1:
+            self.sig = self.tokens[fuzzy[0]].sig  # shared with the token, not copied
+        elif fuzzy:
+            self.sig = _sig_union(tuple(self.tokens[i].sig for i in fuzzy))
+        self.words = "".join(SEP + t.text for t in self.tokens)
         self.total = total or 1.0
         self.has_core = core
         self.positions = pos
@@ -231,7 +246,7 @@ def align(q: NameForm, c: NameForm, explain: bool = True) -> Alignment:
 
 
 def _reach(
-    side: NameForm, other: NameForm, shared: frozenset[str], lead: str
+    side: NameForm, other: NameForm, shared: set[str], lead: str
 ) -> tuple[list[bool], dict[str, list[int]]]:
     """Which words of ``side`` could be matched: equal words; words whose signature meets
     the other side's; words starting with ``lead`` (the first letter of a query's last
@@ -240,7 +255,7 @@ def _reach(
     flags = []
     heads: dict[str, list[int]] = {}
     other_sig = other.sig
-    repeated = side.repeated
+    repeated = _repeated(side)
     for i, tok in enumerate(side.tokens):
         text = tok.text
         if text in shared:
@@ -256,6 +271,11 @@ def _reach(
     return flags, heads
 
 
+def _repeated(form: NameForm) -> set[str]:
+    """Texts of the words that occur more than once in the form."""
+    return {text for text, at in form.positions.items() if len(at) > 1}
+
+
 def upper_bound(q: NameForm, c: NameForm) -> float:
     """A value :func:`align` cannot exceed for these forms, from word sets and token
     signatures only (no alignment): every word that could find a partner - an equal
@@ -264,10 +284,11 @@ def upper_bound(q: NameForm, c: NameForm) -> float:
     matched with similarity 1."""
     if (not q.has_core and not c.has_core) or not q.tokens or not c.tokens:
         return 1.0
-    shared = q.texts & c.texts
+    shared = q.positions.keys() & c.positions.keys()
     last = q.tokens[-1].text
-    lead = last[:1] if last not in shared or last in q.repeated else ""
-    q_flags, q_heads = _reach(q, c, shared, lead if lead in c.firsts else "")
+    lead = last[:1] if last not in shared or last in _repeated(q) else ""
+    c_firsts = {t.text[:1] for t in c.tokens}
+    q_flags, q_heads = _reach(q, c, shared, lead if lead in c_firsts else "")
     c_flags, c_heads = _reach(c, q, shared, lead)
     common = q_heads.keys() & c_heads.keys()
     # A one-letter word may start a run glued into a word with that first letter.

@@ -21,10 +21,17 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 
 from sanctiongap.match import DEFAULT_THRESHOLD, MatchResult, compare, score_many
 from sanctiongap.names.subject import PreparedSubject, blocking_keys
 from sanctiongap.names.tokens import Kind
+
+
+@lru_cache(maxsize=65536)
+def _deletions(fold: str) -> frozenset[str]:
+    """``d:`` keys of a fold: the fold and every variant with one letter deleted."""
+    return frozenset(["d:" + fold, *("d:" + fold[:i] + fold[i + 1:] for i in range(len(fold)))])
 
 
 def fuzzy_keys(
@@ -42,9 +49,7 @@ def fuzzy_keys(
                 continue
             fold = tok.fold
             if len(fold) >= 5 and (known is None or not known("d:" + fold)):
-                keys.add("d:" + fold)
-                for i in range(len(fold)):
-                    keys.add("d:" + fold[:i] + fold[i + 1 :])
+                keys |= _deletions(fold)
             if len(tok.skel) >= 3:
                 keys.add("s:" + tok.skel)
             if len(tok.vfold) >= 3:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from sanctiongap.model import Identifier, Party
 from sanctiongap.names import vocab
 from sanctiongap.names.align import NameForm
+from sanctiongap.names.bounds import FormsUnion
 from sanctiongap.names.chinese import is_chinese, renderings
 from sanctiongap.names.identifiers import UNIQUE_KINDS, IdKey, normalise_identifier
 from sanctiongap.names.normalise import ascii_words, clean_text, latin_forms
@@ -70,6 +71,19 @@ class PreparedSubject:
     unique_ids: dict[str, frozenset[str]]  # kind -> check-digit-valid values
     countries: frozenset[str]
     address_words: frozenset[str]
+    # Keys of the forms an exact name match compares ("l" + key of a Latin or
+    # transliterated form, "h" + key of a Chinese-script one): subjects whose sets meet
+    # have a name_exact match.
+    exact_keys: frozenset[str] = frozenset()
+    union: FormsUnion | None = field(default=None, repr=False, compare=False)
+
+
+def forms_union(prepared: PreparedSubject) -> FormsUnion:
+    """The union of the subject's name forms (``bounds.FormsUnion``), computed once."""
+    found = prepared.union
+    if found is None:
+        found = prepared.union = FormsUnion.of(prepared.forms)
+    return found
 
 
 def name_forms(name: str, person: bool) -> list[NameForm]:
@@ -110,11 +124,25 @@ def prepare(subject: MatchSubject) -> PreparedSubject:
         person=person,
         forms=tuple(forms),
         ids=tuple(ids),
-        id_keys=frozenset(k.key for k in ids),
+        id_keys=frozenset(k.key for k in ids) or _NONE,
         unique_ids={k: frozenset(v) for k, v in unique.items()},
-        countries=frozenset(c.lower() for c in subject.countries if c),
-        address_words=frozenset(words),
+        countries=frozenset(c.lower() for c in subject.countries if c) or _NONE,
+        address_words=frozenset(words) or _NONE,
+        exact_keys=frozenset(
+            _exact_key(form) for form in forms if form.label in _EXACT_LABELS) or _NONE,
     )
+
+
+# One empty set shared by every subject that has nothing to put in one (each new empty
+# frozenset would take 200 bytes).
+_NONE: frozenset[str] = frozenset()
+
+
+_EXACT_LABELS = frozenset({"latin", "translit", "han"})
+
+
+def _exact_key(form: NameForm) -> str:
+    return ("h" if form.label == "han" else "l") + form.key
 
 
 def blocking_keys(prepared: PreparedSubject) -> set[str]:

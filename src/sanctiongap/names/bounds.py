@@ -1,0 +1,206 @@
+"""Cheap upper bounds on :func:`align.align` scores, to skip alignments that cannot count.
+
+:func:`align.align` matches a token in four ways: an equal word of the other side; a run
+of two or three adjacent words that, glued together, spell a word of the other side
+(exactly, or within one edit from six letters); a similar word (``token_similarity`` >
+0, which needs the two tokens' signatures to meet); and the query's last word cut short,
+a strict prefix of a candidate word.  A bound flags every token that one of these could
+match (the glue and the cut checked exactly, the cut in both directions so that one
+result serves both) and scores the flagged tokens as matched with similarity 1: the
+score formula of ``align`` without its reducing factors.
+
+* :func:`masses` gives the flagged weight of both forms of a pair, :func:`pair_bound`
+  the bound for one direction;
+* :func:`union_masses` gives, for each form of one subject, its flagged weight against
+  *any* form of another subject (its tokens checked against the union of that subject's
+  forms, :class:`FormsUnion`): one pass per form instead of one per pair of forms, for
+  subjects with many aliases.
+
+Two forms that both lack a distinctive word are compared by another formula (see
+``align``); a bound of 1 is the only one for them.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from rapidfuzz.distance import OSA
+
+from sanctiongap.names.align import QUERY_SHARE, SEP, NameForm
+from sanctiongap.names.tokens import Token
+
+GLUE_MIN = 4  # a word spelt by glued words has at least this many letters (align)
+
+
+def _glue(side: tuple[Token, ...], flags: list[bool], other: tuple[Token, ...],
+          other_flags: list[bool]) -> None:
+    """Flag the runs of ``side`` that glue into a word of ``other``, and that word."""
+    goals: dict[str, list[int]] = {}
+    for j, target in enumerate(other):
+        if len(target.text) >= GLUE_MIN:
+            goals.setdefault(target.text[:2], []).append(j)
+    last = len(side) - 1
+    for i in range(last):
+        first = side[i].text
+        if len(first) >= 2:
+            found = goals.get(first[:2])
+        else:  # an initial (or an empty word) starts every goal it prefixes
+            found = [j for head, js in goals.items() if head.startswith(first) for j in js]
+        if not found:
+            continue
+        for j in found:
+            goal = other[j].text
+            glued = first
+            for k in range(i + 1, min(i + 3, last + 1)):
+                glued += side[k].text
+                if len(glued) > len(goal) + 1:
+                    break
+                if glued == goal or (
+                        len(glued) >= 6 and OSA.distance(glued, goal, score_cutoff=1) <= 1):
+                    for m in range(i, k + 1):
+                        flags[m] = True
+                    other_flags[j] = True
+
+
+def _may_glue(side: tuple[Token, ...], other: NameForm) -> bool:
+    """Whether a run of ``side`` could start like a word of ``other`` long enough for
+    it (a cheap test that lets :func:`_glue` be skipped; it may say yes wrongly)."""
+    words = other.words
+    for i in range(len(side) - 1):
+        first = side[i].text
+        head = SEP + first[:2]
+        at = words.find(head)
+        if at < 0:
+            continue
+        need = len(first) + len(side[i + 1].text) - 1
+        if need < GLUE_MIN:
+            need = GLUE_MIN
+        while at >= 0:
+            end = words.find(SEP, at + 1)
+            if end < 0:
+                end = len(words)
+            if end - at - 1 >= need:
+                return True
+            at = words.find(head, end)
+    return False
+
+
+def _cut(side: tuple[Token, ...], flags: list[bool], other: NameForm,
+         other_flags: list[bool]) -> None:
+    """Flag the last word of ``side`` and the longer words of ``other`` it begins."""
+    cut = side[-1].text
+    if len(cut) < 2:
+        return
+    words = other.words
+    probe = SEP + cut
+    at = words.find(probe)
+    while at >= 0:
+        end = at + len(probe)
+        if end < len(words) and words[end] != SEP:
+            flags[-1] = other_flags[words.count(SEP, 0, at)] = True
+        at = words.find(probe, end)
+
+
+def _weight(tokens: tuple[Token, ...], flags: list[bool]) -> float:
+    """The weight of the flagged tokens, summed in token order as ``align`` sums."""
+    total = 0.0
+    for tok, flag in zip(tokens, flags, strict=True):
+        if flag:
+            total += tok.weight
+    return total
+
+
+def masses(a: NameForm, b: NameForm) -> tuple[float, float]:
+    """The weight of the tokens of ``a`` and of ``b`` that could be matched, whichever
+    of the two is the query."""
+    at, bt = a.tokens, b.tokens
+    b_pos, b_sig, a_pos, a_sig = b.positions, b.sig, a.positions, a.sig
+    a_flags = [t.text in b_pos or not t.sig.isdisjoint(b_sig) for t in at]
+    b_flags = [t.text in a_pos or not t.sig.isdisjoint(a_sig) for t in bt]
+    a_all, b_all = all(a_flags), all(b_flags)
+    if a_all and b_all:
+        return a.total, b.total  # the same sum, in the same order
+    if not (a_flags[-1] and b_all):
+        _cut(at, a_flags, b, b_flags)
+    if not (b_flags[-1] and a_all):
+        _cut(bt, b_flags, a, a_flags)
+    if len(at) > 1 and _may_glue(at, b):
+        _glue(at, a_flags, bt, b_flags)
+    if len(bt) > 1 and _may_glue(bt, a):
+        _glue(bt, b_flags, at, a_flags)
+    return _weight(at, a_flags), _weight(bt, b_flags)
+
+
+def pair_bound(q: NameForm, c: NameForm) -> float:
+    """A value ``align(q, c).score`` cannot exceed (see the module docstring)."""
+    if (not q.has_core and not c.has_core) or not q.tokens or not c.tokens:
+        return 1.0
+    mq, mc = masses(q, c)
+    return QUERY_SHARE * mq / q.total + (1 - QUERY_SHARE) * mc / c.total
+
+
+@dataclass(frozen=True, slots=True)
+class FormsUnion:
+    """What :func:`union_masses` checks tokens against: the words, signatures and glue
+    heads of all the name forms of one subject."""
+
+    texts: frozenset[str]
+    sig: frozenset[str]
+    ordered: tuple[str, ...]  # texts, sorted (which word starts with a given prefix)
+    long_heads: frozenset[str]  # two-letter heads of words a run could spell (4+ letters)
+    heads: frozenset[str]  # two-letter heads of all words (a run of them could spell...)
+    singles: frozenset[str]  # one-letter words (...or start with an initial)
+    lasts: frozenset[str]  # last words of the forms (a query's word cut short)
+
+    @classmethod
+    def of(cls, forms: tuple[NameForm, ...]) -> FormsUnion:
+        texts = frozenset(t.text for f in forms for t in f.tokens)
+        return cls(
+            texts, frozenset().union(*(f.sig for f in forms)), tuple(sorted(texts)),
+            frozenset(t[:2] for t in texts if len(t) >= GLUE_MIN),
+            frozenset(t[:2] for t in texts), frozenset(t for t in texts if len(t) <= 1),
+            frozenset(f.tokens[-1].text for f in forms if f.tokens))
+
+
+def _union_flags(form: NameForm, union: FormsUnion) -> list[bool]:
+    tokens = form.tokens
+    texts, sig = union.texts, union.sig
+    flags = [t.text in texts or not t.sig.isdisjoint(sig) for t in tokens]
+    if all(flags):
+        return flags
+    last = len(tokens) - 1
+    cut = tokens[last].text
+    if not flags[last] and len(cut) >= 2:
+        # A word of the union strictly extends it (sorted order puts it right after).
+        ordered = union.ordered
+        i = bisect_right(ordered, cut)
+        flags[last] = i < len(ordered) and ordered[i].startswith(cut)
+    lasts = union.lasts
+    for j, tok in enumerate(tokens):
+        text = tok.text
+        if not flags[j] and any(text[:size] in lasts for size in range(2, len(text))):
+            flags[j] = True
+    long_heads = union.long_heads
+    for i in range(last):
+        # A run starting here could spell a word of the other subject: flag the run.
+        first = tokens[i].text
+        if first[:2] in long_heads or (
+                len(first) < 2 and any(h.startswith(first) for h in long_heads)):
+            for m in range(i, min(i + 3, last + 1)):
+                flags[m] = True
+    for j, tok in enumerate(tokens):
+        # A run of the other subject's words could spell this word.
+        text = tok.text
+        if not flags[j] and len(text) >= GLUE_MIN and (
+                text[:2] in union.heads or any(text.startswith(s) for s in union.singles)):
+            flags[j] = True
+    return flags
+
+
+def union_masses(forms: tuple[NameForm, ...], other: FormsUnion) -> list[float | None]:
+    """Per form, the weight of its tokens that any form of the subject whose union is
+    ``other`` could match (query or candidate), or None for a form without a
+    distinctive word (it may meet another such form, bounded by 1 only)."""
+    return [_weight(f.tokens, _union_flags(f, other)) if f.has_core and f.tokens else None
+            for f in forms]
