@@ -153,7 +153,7 @@ def _detail_rows(merged: list[MergedRecord], source_ids: list[int]) -> dict[str,
 def _insert(con: duckdb.DuckDBPyConnection, table: str, cols: dict[str, list[object]]) -> None:
     if not next(iter(cols.values())):
         return
-    schema = con.execute(f"SELECT * FROM {table} LIMIT 0").arrow().schema
+    schema = con.execute(f"SELECT * FROM {table} LIMIT 0").to_arrow_table().schema
     arrow = pa.table({name: pa.array(values, type=schema.field(name).type)
                       for name, values in cols.items()})
     con.register("incoming", arrow)

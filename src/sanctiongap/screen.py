@@ -172,44 +172,73 @@ class Screener:
                 prepared[i] = prepare(subject_of(row))
         candidates = self._candidates({i: query_keys(p) for i, p in prepared.items()})
         self._prepare_records({k for keys in candidates.values() for k in keys})
+        scored_rows: dict[int, list[tuple[MatchResult, str]]] = {}
         for i, keys in candidates.items():
             scored = [(compare(prepared[i], self._prepared[k], self.threshold), k) for k in keys]
-            results[i].hits = self._group([(r, k) for r, k in scored if r.score > 0])
+            scored_rows[i] = [(r, k) for r, k in scored if r.score > 0]
+        for i, hits in self._group(scored_rows).items():
+            results[i].hits = hits
         return results
 
-    def _group(self, scored: list[tuple[MatchResult, str]]) -> list[Hit]:
-        """Best result per canonical entity, with the entity's listings, best first."""
-        if not scored:
-            return []
-        keys = [k for _, k in scored]
-        cluster = dict(self.con.execute(
-            "SELECT record_key, coalesce(canonical_id, record_key) FROM records "
-            "LEFT JOIN clusters USING (record_key) WHERE record_key IN "
-            "(SELECT unnest(?::VARCHAR[]))", [keys]).fetchall())
-        best: dict[str, tuple[MatchResult, str]] = {}
-        for result, key in scored:
-            cid = cluster.get(key, key)
-            if cid not in best or result.score > best[cid][0].score:
-                best[cid] = (result, key)
-        ranked = sorted(best.items(), key=lambda kv: -kv[1][0].score)[:10]
-        return [self._hit(cid, result, key) for cid, (result, key) in ranked]
+    def _select(self, sql: str, keys: list[str]) -> list[tuple[Any, ...]]:
+        """Run ``sql``, which filters on ``SELECT key FROM _screen_keys``, for ``keys``
+        (a registered table: one query for every row screened, not one per hit)."""
+        self.con.register("_screen_keys", pa.table({"key": pa.array(keys, pa.string())}))
+        try:
+            return self.con.execute(sql).fetchall()
+        finally:
+            self.con.unregister("_screen_keys")
 
-    def _hit(self, cid: str, result: MatchResult, key: str) -> Hit:
-        rows = self.con.execute(
-            """SELECT r.list_id, r.jurisdiction, r.list_title, r.program, r.measures,
-                      r.listing_date, r.date_basis, r.date_lower, r.date_upper, r.end_date,
-                      r.russia_related, r.record_id, r.source_file, r.caption, r.schema,
-                      r.record_key
+    def _group(self, scored_rows: dict[int, list[tuple[MatchResult, str]]]
+               ) -> dict[int, list[Hit]]:
+        """Per row, the best result per canonical entity with the entity's listings, best
+        first (the ten best entities)."""
+        keys = sorted({k for scored in scored_rows.values() for _, k in scored})
+        if not keys:
+            return {i: [] for i in scored_rows}
+        cluster = dict(self._select(
+            "SELECT record_key, coalesce(canonical_id, record_key) FROM records "
+            "LEFT JOIN clusters USING (record_key) "
+            "WHERE record_key IN (SELECT key FROM _screen_keys)", keys))
+        ranked_rows: dict[int, list[tuple[str, tuple[MatchResult, str]]]] = {}
+        for i, scored in scored_rows.items():
+            best: dict[str, tuple[MatchResult, str]] = {}
+            for result, key in scored:
+                cid = cluster.get(key, key)
+                if cid not in best or result.score > best[cid][0].score:
+                    best[cid] = (result, key)
+            ranked_rows[i] = sorted(best.items(), key=lambda kv: -kv[1][0].score)[:10]
+        entities = self._entities(sorted({cid for ranked in ranked_rows.values()
+                                          for cid, _ in ranked}))
+        return {i: [Hit(cid, *entities[cid][:2], result.score, result, key, entities[cid][2])
+                    for cid, (result, key) in ranked]
+                for i, ranked in ranked_rows.items()}
+
+    def _entities(self, cids: list[str]) -> dict[str, tuple[str, str, list[Listing]]]:
+        """Caption, schema and listings of each canonical entity (or lone record)."""
+        if not cids:
+            return {}
+        rows = self._select(
+            """SELECT coalesce(c.canonical_id, r.record_key) AS cid, r.list_id,
+                      r.jurisdiction, r.list_title, r.program, r.measures, r.listing_date,
+                      r.date_basis, r.date_lower, r.date_upper, r.end_date, r.russia_related,
+                      r.record_id, r.source_file, r.caption, r.schema
                FROM records r LEFT JOIN clusters c USING (record_key)
-               WHERE coalesce(c.canonical_id, r.record_key) = ?
-               ORDER BY r.jurisdiction, r.list_id""", [cid]).fetchall()
-        caption_row = self.con.execute(
-            "SELECT caption, schema FROM canonical WHERE canonical_id = ?", [cid]).fetchone()
-        caption, schema = caption_row if caption_row else (rows[0][13], rows[0][14])
-        listings = [Listing(r[0], r[1], r[2], r[3], list(r[4] or []),
-                            listed_text(r[5], r[6], r[7], r[8], r[9]), bool(r[10]), r[11], r[12])
-                    for r in rows]
-        return Hit(cid, caption, schema, result.score, result, key, listings)
+               WHERE coalesce(c.canonical_id, r.record_key) IN (SELECT key FROM _screen_keys)
+               ORDER BY cid, r.jurisdiction, r.list_id, r.record_key""", cids)
+        captions = {cid: (caption, schema) for cid, caption, schema in self._select(
+            "SELECT canonical_id, caption, schema FROM canonical "
+            "WHERE canonical_id IN (SELECT key FROM _screen_keys)", cids)}
+        out: dict[str, tuple[str, str, list[Listing]]] = {}
+        for r in rows:
+            cid = r[0]
+            if cid not in out:
+                caption, schema = captions.get(cid, (r[14], r[15]))
+                out[cid] = (caption, schema, [])
+            out[cid][2].append(Listing(
+                r[1], r[2], r[3], r[4], list(r[5] or []),
+                listed_text(r[6], r[7], r[8], r[9], r[10]), bool(r[11]), r[12], r[13]))
+        return out
 
 
 def listed_text(listing_date: Any, basis: str, lower: Any, upper: Any, end: Any) -> str:

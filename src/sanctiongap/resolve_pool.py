@@ -1,0 +1,118 @@
+"""Resolution's heavy part, in forked worker processes.
+
+Preparing 35,000 records and scoring their candidate pairs takes most of a load; both
+split well.  The work goes in two rounds of ``WORKERS`` processes, forked from the
+loading process so that they inherit the match subjects instead of receiving them
+through a pipe:
+
+1. each worker prepares every ``WORKERS``-th subject and sends its part back pickled;
+   this process keeps the pickles as bytes and never holds the prepared subjects, so
+   its memory stays at what the load itself needs;
+2. each worker of the second round inherits all the pickles, unpickles them, files the
+   subjects under their blocking keys (``resolve.candidate_pairs``; every worker gets
+   the same pairs), scores every ``WORKERS``-th pair (``resolve.score_pairs``) and
+   computes the screening keys of every ``WORKERS``-th record.
+
+The results are the same as in one process: the same pairs are scored with the same
+functions, and only plain values and match results come back.  An error in a worker is
+raised here again (the pool re-raises it).
+"""
+
+from __future__ import annotations
+
+import gc
+import multiprocessing
+import os
+import pickle
+import sys
+from concurrent.futures import ProcessPoolExecutor
+
+from sanctiongap.match import MatchResult, MatchSubject, PreparedSubject, prepare
+from sanctiongap.names.index import NameIndex
+
+WORKERS = 2
+MIN_SUBJECTS = 2000  # below this, forking costs more than it saves
+
+Scored = list[tuple[float, int, int, MatchResult]]
+
+# Set just before a round of workers forks; the workers read them.
+_SUBJECTS: list[MatchSubject] | None = None
+_PARTS: list[bytes] | None = None
+
+
+def _workers(count: int) -> int:
+    """How many workers to use for ``count`` subjects (0: work in this process)."""
+    workers = min(WORKERS, os.cpu_count() or 1)
+    if workers < 2 or count < MIN_SUBJECTS or sys.platform != "linux":
+        return 0
+    return workers
+
+
+def _prepare_part(part: int, parts: int) -> bytes:
+    gc.disable()  # short-lived, no cycles: collecting would only cost
+    assert _SUBJECTS is not None
+    prepared = [prepare(subject) for subject in _SUBJECTS[part::parts]]
+    return pickle.dumps(prepared, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _score_part(part: int, parts: int) -> tuple[Scored, list[list[str]]]:
+    from sanctiongap.resolve import MAX_BLOCK, candidate_pairs, score_pairs
+    from sanctiongap.screen import query_keys
+
+    gc.disable()
+    assert _PARTS is not None
+    chunks: list[list[PreparedSubject]] = [pickle.loads(blob) for blob in _PARTS]
+    prepared: list[PreparedSubject] = [None] * sum(map(len, chunks))  # type: ignore[list-item]
+    for start, chunk in enumerate(chunks):
+        prepared[start::parts] = chunk
+    index = NameIndex(prepared, fuzzy=False, max_share=MAX_BLOCK / max(1, len(prepared)))
+    pairs = candidate_pairs(index)
+    del index
+    scored = score_pairs(prepared, pairs[part::parts])
+    keys = [list(query_keys(subject)) for subject in prepared[part::parts]]
+    return scored, keys
+
+
+def prepare_round(subjects: list[MatchSubject], workers: int) -> list[bytes]:
+    """Round 1: the prepared subjects, pickled, one part per worker (part ``k`` holds
+    every ``workers``-th subject from ``k``)."""
+    global _SUBJECTS
+    _SUBJECTS = subjects
+    try:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=_fork()) as pool:
+            return list(pool.map(_prepare_part, range(workers), [workers] * workers))
+    finally:
+        _SUBJECTS = None
+
+
+def score_round(parts: list[bytes]) -> tuple[Scored, list[list[str]]]:
+    """Round 2: the scored candidate pairs and each subject's screening keys."""
+    global _PARTS
+    workers = len(parts)
+    _PARTS = parts
+    try:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=_fork()) as pool:
+            results = list(pool.map(_score_part, range(workers), [workers] * workers))
+    finally:
+        _PARTS = None
+    scored: Scored = []
+    keys: list[list[str]] = [[] for _ in range(sum(len(k) for _, k in results))]
+    for part, (found, part_keys) in enumerate(results):
+        scored += found
+        keys[part::workers] = part_keys
+    return scored, keys
+
+
+def _fork() -> multiprocessing.context.BaseContext:
+    return multiprocessing.get_context("fork")
+
+
+def prepare_and_score(subjects: list[MatchSubject]
+                      ) -> tuple[Scored, list[list[str]]] | None:
+    """The scored candidate pairs (as ``resolve.score_pairs`` gives them, in no
+    particular order) and each subject's screening keys, computed in worker processes;
+    None where there is no fork or too little to share out (then work in-process)."""
+    workers = _workers(len(subjects))
+    if not workers:
+        return None
+    return score_round(prepare_round(subjects, workers))
