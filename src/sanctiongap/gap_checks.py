@@ -47,7 +47,7 @@ class KbInfo:
 def kb_info(con: duckdb.DuckDBPyConnection) -> KbInfo:
     """Lists, snapshots and resolution state of the knowledge base (QueryError if empty)."""
     try:
-        total = con.execute("SELECT count(*) FROM records").fetchone()
+        total = (con.execute("SELECT count(*) FROM records").fetchall() or [(0,)])[0]
     except duckdb.Error as exc:
         raise QueryError(f"not a sanctiongap knowledge base: {exc}") from exc
     if not total or not total[0]:
@@ -79,7 +79,7 @@ def kb_info(con: duckdb.DuckDBPyConnection) -> KbInfo:
     all_snaps = sorted({d for ds in snaps.values() for d in ds})
     if not all_snaps:
         all_snaps = sorted({d for c in columns.values() for d in c.snapshots})
-    resolved_row = con.execute("SELECT count(*) FROM clusters").fetchone()
+    resolved_row = (con.execute("SELECT count(*) FROM clusters").fetchall() or [(0,)])[0]
     return KbInfo(columns, coverage, (all_snaps[0], all_snaps[-1]) if all_snaps else
                   (date.min, date.min), bool(resolved_row and resolved_row[0]), int(total[0]))
 

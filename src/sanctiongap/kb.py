@@ -218,7 +218,7 @@ def connect(path: Path, *, read_only: bool = True) -> duckdb.DuckDBPyConnection:
     except duckdb.Error as exc:
         raise KnowledgeBaseError(f"cannot open knowledge base {path}: {exc}") from exc
     try:
-        row = con.execute("SELECT count(*) FROM records").fetchone()
+        row = (con.execute("SELECT count(*) FROM records").fetchall() or [(0,)])[0]
     except duckdb.Error as exc:
         con.close()
         raise KnowledgeBaseError(f"{path} is not a sanctiongap knowledge base: {exc}") from exc

@@ -112,7 +112,7 @@ class Screener:
         self.threshold = threshold
         self.candidates = candidates
         self._prepared: dict[str, PreparedSubject] = {}
-        row = con.execute("SELECT count(*) FROM name_keys").fetchone()
+        row = (con.execute("SELECT count(*) FROM name_keys").fetchall() or [(0,)])[0]
         if not row or not row[0]:
             raise QueryError("the knowledge base has no name index; rebuild it with "
                              "`sanctiongap load`")

@@ -52,18 +52,25 @@ def _head(path: Path) -> bytes:
     return data[:HEAD_BYTES]
 
 
+def _refuse_unsafe_xml(path: Path, head: bytes) -> None:
+    """An XML file with a DTD or entity declarations is refused before any parser sees
+    it, whatever its format (external entities, entity expansion)."""
+    if head.lstrip().startswith(b"<") and (b"<!ENTITY" in head or b"<!DOCTYPE" in head.upper()):
+        raise SourceError(str(path), "XML with a DOCTYPE or entity declarations; refused as "
+                          "unsafe", record="line 1")
+
+
 def detect(path: Path) -> tuple[Parser, list[Path]]:
     """The parser for a path and the files it will read (main file first)."""
     if not path.exists():
         raise SourceError(str(path), "no such file or folder")
+    if path.is_file():
+        _refuse_unsafe_xml(path, _head(path))
     for parser in parsers():
         files = parser.companions(path)
         if not files:
             continue
-        try:
-            head = _head(files[0])
-        except SourceError:
-            raise
+        head = _head(files[0])
         if parser.sniff(files[0], head):
             return parser, files
     raise UnknownFormatError(
