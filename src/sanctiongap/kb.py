@@ -153,7 +153,7 @@ def _detail_rows(merged: list[MergedRecord], source_ids: list[int]) -> dict[str,
 def _insert(con: duckdb.DuckDBPyConnection, table: str, cols: dict[str, list[object]]) -> None:
     if not next(iter(cols.values())):
         return
-    empty = con.execute(f"SELECT * FROM {table} LIMIT 0").to_arrow_table()
+    empty = con.sql(f"SELECT * FROM {table} LIMIT 0").to_arrow_table()
     if empty is None:
         raise KnowledgeBaseError(f"cannot read the columns of table {table}")
     schema = empty.schema
