@@ -19,6 +19,7 @@ import shutil
 import sys
 import tempfile
 import time
+from dataclasses import astuple
 from pathlib import Path
 from typing import Any
 
@@ -84,9 +85,10 @@ def fingerprint(kb_path: Path) -> dict[str, Any]:
         started = time.perf_counter()
         screened = Screener(con).screen_rows(rows)
         out["screen_seconds"] = time.perf_counter() - started
-        out["screen"] = [[s.row.name] + [[h.entity_id, h.score, h.matched_record,
-                                          h.result.explanation()] for h in s.hits]
-                         for s in screened]
+        out["screen"] = [[s.row.name] + [
+            [h.entity_id, h.caption, h.schema, h.score, h.matched_record,
+             h.result.explanation(), [list(astuple(x)) for x in h.listings]]
+            for h in s.hits] for s in screened]
         con.close()
     return out
 
