@@ -28,14 +28,13 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from sanctiongap.names.align import QUERY_SHARE, Alignment, NameForm, align
-from sanctiongap.names.bounds import masses, pair_bound, union_masses
+from sanctiongap.names.bounds import PairBounds, pair_bound
 from sanctiongap.names.subject import (
     OBJECT_SCHEMATA,
     PERSON_SCHEMATA,
     MatchSubject,
     PreparedSubject,
     blocking_keys,
-    forms_union,
     prepare,
 )
 
@@ -340,58 +339,8 @@ _MAX_NAME_WEIGHT = max(_WEIGHT[f] for f in _NAME_FEATURE.values())
 _EPS = 1e-9
 
 
-def _shares(forms: tuple[NameForm, ...], mass: list[float | None], share: float
-            ) -> list[float]:
-    """Each form's term of the ``align`` score formula if ``mass`` (None: all its
-    weight) were matched: share x mass / total."""
-    return [share * (f.total if m is None else m) / f.total
-            for f, m in zip(forms, mass, strict=True)]
-
-
-class _Bounds:
-    """Bound data of one pair of subjects ``a`` and ``b``, shared by both directions of
-    comparison: the weight each form could have matched (``bounds.masses``) per pair of
-    forms, and, when the subjects have many forms, each form's term of the score
-    against the other subject as a whole (``bounds.union_masses``) as query and as
-    candidate."""
-
-    __slots__ = ("a", "b", "pairs", "terms")
-
-    def __init__(self, a: PreparedSubject, b: PreparedSubject) -> None:
-        self.a, self.b = a, b
-        self.pairs: dict[tuple[int, int], tuple[float, float]] = {}
-        self.terms: tuple[list[float], list[float], list[float], list[float]] | None = None
-
-    def union_terms(self, q: PreparedSubject) -> tuple[list[float], list[float]]:
-        """Per form of the query ``q`` and of the other subject, its term of the score
-        against any form of the other (empty lists when the subjects have few forms:
-        their pairs are then bounded one by one)."""
-        if self.terms is None:
-            a, b = self.a, self.b
-            na, nb = len(a.forms), len(b.forms)
-            if na * nb > na + nb:
-                a_mass = union_masses(a.forms, forms_union(b))
-                b_mass = union_masses(b.forms, forms_union(a))
-                self.terms = (
-                    _shares(a.forms, a_mass, QUERY_SHARE),
-                    _shares(a.forms, a_mass, 1 - QUERY_SHARE),
-                    _shares(b.forms, b_mass, QUERY_SHARE),
-                    _shares(b.forms, b_mass, 1 - QUERY_SHARE))
-            else:
-                self.terms = ([], [], [], [])
-        a_q, a_c, b_q, b_c = self.terms
-        return (a_q, b_c) if q is self.a else (b_q, a_c)
-
-    def masses(self, i: int, j: int) -> tuple[float, float]:
-        """Masses of form ``i`` of ``a`` and form ``j`` of ``b``."""
-        found = self.pairs.get((i, j))
-        if found is None:
-            found = self.pairs[i, j] = masses(self.a.forms[i], self.b.forms[j])
-        return found
-
-
 def _name_score(q: PreparedSubject, c: PreparedSubject, main: float, name_floor: float,
-                bounds: _Bounds | None) -> float:
+                bounds: PairBounds | None) -> float:
     """The best weighted name alignment, or ``main`` if that is higher.  With ``bounds``,
     pairs of forms whose bound cannot beat ``main`` or reach ``name_floor`` are skipped
     (the result is then exact only where it reaches ``name_floor``)."""
@@ -437,7 +386,7 @@ def _name_score(q: PreparedSubject, c: PreparedSubject, main: float, name_floor:
 
 
 def _score(q: PreparedSubject, c: PreparedSubject, floor: float = 0.0,
-           bounds: _Bounds | None = None) -> float:
+           bounds: PairBounds | None = None) -> float:
     """The score :func:`compare` gives, computed without building explanations (the
     same features, weights and arithmetic).  With ``floor`` > 0, name forms whose bound
     cannot reach it are not aligned, and a score below ``floor`` is returned as 0.0."""
@@ -447,7 +396,7 @@ def _score(q: PreparedSubject, c: PreparedSubject, floor: float = 0.0,
         main = _WEIGHT["name_exact"]
     if main < _MAX_NAME_WEIGHT:
         if floor > 0.0 and bounds is None:
-            bounds = _Bounds(q, c)
+            bounds = PairBounds(q, c)
         main = _name_score(q, c, main, name_floor, bounds if floor > 0.0 else None)
     if q.id_keys and q.id_keys & c.id_keys:
         main = max(main, _WEIGHT["identifier_match"])
@@ -467,7 +416,7 @@ def score_both_ways(a: PreparedSubject, b: PreparedSubject, floor: float) -> tup
     """``a`` scored against ``b`` and, when that is below ``floor``, ``b`` against ``a``
     (else 0.0), as :func:`score_many` would score them with this floor, sharing the
     bounds between the two directions."""
-    bounds = _Bounds(a, b) if floor > 0.0 else None
+    bounds = PairBounds(a, b) if floor > 0.0 else None
     forward = _score(a, b, floor, bounds)
     if forward >= floor:
         return forward, 0.0

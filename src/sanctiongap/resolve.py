@@ -3,7 +3,9 @@
 Candidates come from blocking (records sharing a distinctive name token, a pinyin or
 meaning rendering of a Chinese name, or an identifier; see
 ``sanctiongap.names.subject.blocking_keys``), never from all pairs.  Each candidate
-pair is scored both ways with ``match.compare`` and the higher score kept.  Pairs at or
+pair is scored with ``match.compare``, and the other way round when that falls short of
+the threshold, keeping the higher score (the pairs are first scored without
+explanations, in forked worker processes: ``sanctiongap.resolve_pool``).  Pairs at or
 above ``RESOLVE_THRESHOLD`` are merged best first, with one guard against chains of
 near-misses: a cluster holds at most one record per list, unless the two records of
 that list carry the same normalised name (the BIS Entity List files one company once

@@ -15,6 +15,8 @@ score formula of ``align`` without its reducing factors.
   *any* form of another subject (its tokens checked against the union of that subject's
   forms, :class:`FormsUnion`): one pass per form instead of one per pair of forms, for
   subjects with many aliases.
+* :class:`PairBounds` keeps both for one pair of subjects, for the two directions in
+  which resolution may compare them (``match.score_both_ways``).
 
 Two forms that both lack a distinctive word are compared by another formula (see
 ``align``); a bound of 1 is the only one for them.
@@ -24,11 +26,15 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rapidfuzz.distance import OSA
 
 from sanctiongap.names.align import QUERY_SHARE, SEP, NameForm
 from sanctiongap.names.tokens import Token
+
+if TYPE_CHECKING:
+    from sanctiongap.names.subject import PreparedSubject
 
 GLUE_MIN = 4  # a word spelt by glued words has at least this many letters (align)
 
@@ -204,3 +210,61 @@ def union_masses(forms: tuple[NameForm, ...], other: FormsUnion) -> list[float |
     distinctive word (it may meet another such form, bounded by 1 only)."""
     return [_weight(f.tokens, _union_flags(f, other)) if f.has_core and f.tokens else None
             for f in forms]
+
+
+def forms_union(prepared: PreparedSubject) -> FormsUnion:
+    """The union of the subject's name forms, computed once and kept on the subject."""
+    found = prepared.union
+    if found is None:
+        found = prepared.union = FormsUnion.of(prepared.forms)
+    return found
+
+
+def _shares(forms: tuple[NameForm, ...], mass: list[float | None], share: float
+            ) -> list[float]:
+    """Each form's term of the ``align`` score formula if ``mass`` (None: all its
+    weight) were matched: share x mass / total."""
+    return [share * (f.total if m is None else m) / f.total
+            for f, m in zip(forms, mass, strict=True)]
+
+
+class PairBounds:
+    """Bound data of one pair of subjects ``a`` and ``b``, shared by both directions of
+    comparison: the weight each form could have matched (:func:`masses`) per pair of
+    forms, and, when the subjects have many forms, each form's term of the score
+    against the other subject as a whole (:func:`union_masses`) as query and as
+    candidate."""
+
+    __slots__ = ("a", "b", "pairs", "terms")
+
+    def __init__(self, a: PreparedSubject, b: PreparedSubject) -> None:
+        self.a, self.b = a, b
+        self.pairs: dict[tuple[int, int], tuple[float, float]] = {}
+        self.terms: tuple[list[float], list[float], list[float], list[float]] | None = None
+
+    def union_terms(self, q: PreparedSubject) -> tuple[list[float], list[float]]:
+        """Per form of the query ``q`` and of the other subject, its term of the score
+        against any form of the other (empty lists when the subjects have few forms:
+        their pairs are then bounded one by one)."""
+        if self.terms is None:
+            a, b = self.a, self.b
+            na, nb = len(a.forms), len(b.forms)
+            if na * nb > na + nb:
+                a_mass = union_masses(a.forms, forms_union(b))
+                b_mass = union_masses(b.forms, forms_union(a))
+                self.terms = (
+                    _shares(a.forms, a_mass, QUERY_SHARE),
+                    _shares(a.forms, a_mass, 1 - QUERY_SHARE),
+                    _shares(b.forms, b_mass, QUERY_SHARE),
+                    _shares(b.forms, b_mass, 1 - QUERY_SHARE))
+            else:
+                self.terms = ([], [], [], [])
+        a_q, a_c, b_q, b_c = self.terms
+        return (a_q, b_c) if q is self.a else (b_q, a_c)
+
+    def masses(self, i: int, j: int) -> tuple[float, float]:
+        """Masses of form ``i`` of ``a`` and form ``j`` of ``b``."""
+        found = self.pairs.get((i, j))
+        if found is None:
+            found = self.pairs[i, j] = masses(self.a.forms[i], self.b.forms[j])
+        return found

@@ -78,14 +78,6 @@ class PreparedSubject:
     union: FormsUnion | None = field(default=None, repr=False, compare=False)
 
 
-def forms_union(prepared: PreparedSubject) -> FormsUnion:
-    """The union of the subject's name forms (``bounds.FormsUnion``), computed once."""
-    found = prepared.union
-    if found is None:
-        found = prepared.union = FormsUnion.of(prepared.forms)
-    return found
-
-
 def name_forms(name: str, person: bool) -> list[NameForm]:
     """All token forms of one name."""
     if is_chinese(name):
