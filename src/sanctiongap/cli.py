@@ -8,18 +8,18 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
 from sanctiongap import bundle, kb
+from sanctiongap.console import make_console
 from sanctiongap.errors import SanctiongapError
 from sanctiongap.load import ParsedSource, SourceSpec, build
 from sanctiongap.render_cli import load_table
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Who supplies Russia's war industry, who lists them, since when.")
-console = Console()
-err_console = Console(stderr=True)
+console = make_console()
+err_console = make_console(stderr=True)
 
 KbOption = Annotated[Path | None, typer.Option(
     "--kb", help=f"Knowledge base file (default: ${kb.ENV_VAR} or {kb.DEFAULT_KB}).")]
@@ -174,4 +174,4 @@ def _register_commands() -> None:
 
 
 _register_commands()
-from sanctiongap.cli_gap import register; register(app)  # noqa: E402, E702, I001
+

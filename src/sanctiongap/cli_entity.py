@@ -9,16 +9,17 @@ from typing import Annotated, Any
 
 import duckdb
 import typer
-from rich.console import Console, Group
+from rich.console import Group
 from rich.panel import Panel
 from rich.table import Table
 
 from sanctiongap import kb
+from sanctiongap.console import make_console
 from sanctiongap.entities import EntityInfo, fetch_entities
 from sanctiongap.errors import QueryError, SanctiongapError
 
-_console = Console()
-_err = Console(stderr=True)
+_console = make_console()
+_err = make_console(stderr=True)
 
 
 def find_entities(con: duckdb.DuckDBPyConnection, text: str, limit: int = 5) -> list[str]:

@@ -8,10 +8,10 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
 from sanctiongap import kb
+from sanctiongap.console import make_console
 from sanctiongap.errors import SanctiongapError
 from sanctiongap.gap_checks import parse_codes, parse_countries, parse_date
 from sanctiongap.gap_model import INVASION, GapQuery, GapResult, short_name
@@ -21,8 +21,8 @@ DEFAULT_SINCE = INVASION.isoformat()
 FORMATS = ("table", "csv", "json")
 TABLES = ("all", "headline", "matrix", "timeline", "overlap", "lists")
 
-_console = Console()
-_err = Console(stderr=True)
+_console = make_console()
+_err = make_console(stderr=True)
 
 KbOption = Annotated[Path | None, typer.Option(
     "--kb", help=f"Knowledge base file (default: ${kb.ENV_VAR} or {kb.DEFAULT_KB}).")]
@@ -65,6 +65,12 @@ def _group_key(value: str | None) -> str | None:
     return value.upper() if len(value) == 2 else value
 
 
+SHORT_MEASURES = {"export restriction": "export restr.",
+                  "investment or financing restriction": "invest./finance",
+                  "sectoral restriction": "sectoral"}
+"""Measures abbreviated to keep the headline table narrow."""
+
+
 def headline_rich(result: GapResult) -> Table:
     """The headline counts as a Rich table."""
     q = result.query
@@ -72,7 +78,7 @@ def headline_rich(result: GapResult) -> Table:
              f" — {'Russia-related' if q.theme == 'russia' else 'all'} listings on {q.as_of}")
     table = Table(title=title, title_justify="left")
     table.add_column("jurisdiction / list")
-    table.add_column("measure", style="dim")
+    table.add_column("measure", style="dim", no_wrap=True)
     labels = ["total" if s == "all" else s.upper() for s in result.scopes]
     for label in labels:
         table.add_column(f"listed {label}", justify="right")
@@ -84,15 +90,22 @@ def headline_rich(result: GapResult) -> Table:
                    default=-1)
     for i, row in enumerate(result.headline):
         g = row.group
-        name = (f"[bold]{g.key}[/] ({g.label.split(': ', 1)[-1]})" if g.kind == "jurisdiction"
+        name = (f"[bold]{g.key}[/] (any list)" if g.kind == "jurisdiction"
                 else f"  {short_name(g.key, g.label)}")
         cells = [str(row.counts[s].listed) for s in result.scopes]
         if q.since:
             cells += [str(row.counts[s].added) for s in result.scopes]
-        table.add_row(name, g.measure, *cells, str(row.counts["all"].possibly),
+        measure = "" if g.kind == "jurisdiction" else SHORT_MEASURES.get(g.measure, g.measure)
+        table.add_row(name, measure, *cells, str(row.counts["all"].possibly),
                       end_section=i == last_jur)
+    notes = [f"{r.group.key} = {r.group.label.split(': ', 1)[-1]}" for r in result.headline
+             if r.group.kind == "jurisdiction"]
     if q.since:
-        table.caption = f"added = listed on {q.as_of} and not before {q.since}"
+        notes.append(f"added = listed on {q.as_of} and not before {q.since}")
+    notes.append("possibly = first seen in the snapshot after the date (OFAC dates are bounded "
+                 "by snapshots); an entity with addresses in both CN and HK counts once in total")
+    table.caption = "\n".join(notes)
+    table.caption_justify = "left"
     return table
 
 

@@ -8,19 +8,19 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
 from rich.progress import Progress
 from rich.table import Table
 from rich.text import Text
 
 from sanctiongap import kb
+from sanctiongap.console import make_console
 from sanctiongap.errors import QueryError, SanctiongapError
 from sanctiongap.match import DEFAULT_THRESHOLD
 from sanctiongap.screen import Screened, Screener
 from sanctiongap.screen_io import ScreenRow, make_row, read_rows, write_results
 
-_console = Console()
-_err = Console(stderr=True)
+_console = make_console()
+_err = make_console(stderr=True)
 BATCH = 500
 SHOWN_FLOOR = 0.5  # hits below this score are left out of the output
 

@@ -60,7 +60,10 @@ def _n(value: int, noun: str = "entity", plural: str = "entities") -> str:
 
 
 def _split(fig: dict[str, int]) -> str:
-    return f"{fig.get('cn', 0)} mainland China, {fig.get('hk', 0)} Hong Kong"
+    cn, hk = fig.get("cn", 0), fig.get("hk", 0)
+    both = cn + hk - fig.get("all", cn + hk)
+    return (f"{cn} mainland China, {hk} Hong Kong"
+            + (f"; {both} with addresses in both" if both > 0 else ""))
 
 
 def claim_from_result(result: GapResult) -> ClaimCheck:

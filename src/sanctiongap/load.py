@@ -7,6 +7,7 @@ aborts the load and the previous knowledge base stays as it was.
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import multiprocessing
 import os
@@ -55,9 +56,19 @@ class ParsedSource:
     presence: tuple[str, dict[str, list[str]]] | None = None
     warnings: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    released: dict[str, object] | None = None  # the summary, once the records are let go
+
+    def release(self) -> None:
+        """Keep the summary and let go of the records and file contents (they are in the
+        knowledge base by now), so that resolution does not run beside them in memory."""
+        self.released = self.summary()
+        self.records = []
+        self.presence = None
 
     def summary(self) -> dict[str, object]:
         """Figures for the closing table of a load."""
+        if self.released is not None:
+            return self.released
         recs = self.records
         dates = [r.designation.listing_date or r.designation.date_upper for r in recs]
         known = [d for d in dates if d is not None]
@@ -102,6 +113,12 @@ def _check_bounds(parsed: ParsedSource, parser: Parser, check_bounds: bool) -> N
             f"{parser.name} file (truncated or wrong file?); pass explicit bounds to override")
 
 
+def _digests_only(files: list[SourceFile]) -> list[SourceFile]:
+    """The files without their contents: once parsed, only names and digests are needed
+    (and the contents need not travel back from a worker process)."""
+    return [dataclasses.replace(f, data=b"") for f in files]
+
+
 def parse_source(spec: SourceSpec, *, check_bounds: bool = True) -> ParsedSource:
     """Parse one source completely (raising SourceError on bad input)."""
     started = time.perf_counter()
@@ -113,7 +130,7 @@ def parse_source(spec: SourceSpec, *, check_bounds: bool = True) -> ParsedSource
         if snapshot is None:
             raise SourceError(str(spec.path), "a presence-only snapshot needs a snapshot date")
         files = _read_files([p for p in sorted(spec.path.iterdir()) if p.is_file()], spec)
-        return ParsedSource(spec, PRESENCE_FORMAT, files, snapshot,
+        return ParsedSource(spec, PRESENCE_FORMAT, _digests_only(files), snapshot,
                             presence=("us_ofac_sdn", ids),
                             seconds=time.perf_counter() - started)
     if spec.format:
@@ -126,7 +143,8 @@ def parse_source(spec: SourceSpec, *, check_bounds: bool = True) -> ParsedSource
     records = list(parser.parse(files, ctx))
     if records and records[0].provenance.snapshot_date is not None:
         snapshot = records[0].provenance.snapshot_date
-    parsed = ParsedSource(spec, parser.name, files, snapshot, records, warnings=ctx.warnings)
+    parsed = ParsedSource(spec, parser.name, _digests_only(files), snapshot, records,
+                          warnings=ctx.warnings)
     _check_bounds(parsed, parser, check_bounds)
     parsed.seconds = time.perf_counter() - started
     return parsed
@@ -238,6 +256,9 @@ def build(specs: list[SourceSpec], target: Path, *, check_bounds: bool = True,
         progress("writing the knowledge base", len(specs) + 1, total)
     with kb.building(target) as con:
         kb.write(con, merged, sources, warnings)
+        del merged
+        for p in parsed:
+            p.release()
         if resolve is not None:
             resolve(con)
     if progress:

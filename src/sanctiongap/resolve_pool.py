@@ -115,4 +115,27 @@ def prepare_and_score(subjects: list[MatchSubject]
     workers = _workers(len(subjects))
     if not workers:
         return None
+    load_dictionaries()
     return score_round(prepare_round(subjects, workers))
+
+
+# Names that make preparing, scoring and keying load every lazily read table: Latin
+# legal forms, Chinese (pinyin, CC-CEDICT, gazetteer, Cantonese), Cyrillic, persons.
+_WARM_UP = (MatchSubject(schema="Company", names=["Sinno Electronics Co., Ltd.",
+                                                  "深圳市亿路发科技有限公司", "ООО Ромашка"]),
+            MatchSubject(schema="Person", names=["Ivan Petrov", "王小明"]))
+
+
+def load_dictionaries() -> None:
+    """Load the name tables (a few hundred megabytes) in this process before forking, so
+    that the workers of both rounds share one copy instead of each reading its own; they
+    are frozen out of the garbage collector's sight, which would otherwise touch (and so
+    copy) their pages in every worker."""
+    from sanctiongap.match import compare
+    from sanctiongap.screen import query_keys
+
+    first, second = (prepare(subject) for subject in _WARM_UP)
+    compare(first, second)
+    query_keys(first)
+    query_keys(second)
+    gc.freeze()
