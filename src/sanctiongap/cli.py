@@ -31,31 +31,24 @@ def fail(exc: Exception) -> typer.Exit:
     return typer.Exit(code=2)
 
 
-def _resolver() -> object | None:
-    try:
-        from sanctiongap.resolve import resolve_kb
-    except ImportError:
-        return None
-    return resolve_kb
-
-
 def run_load(specs: list[SourceSpec], target: Path, *, check_bounds: bool = True,
-             quiet: bool = False) -> list[ParsedSource]:
+             quiet: bool = False, resolve: bool = True) -> list[ParsedSource]:
     """Build the KB with a progress bar and print the closing table."""
     progress = Progress(TextColumn("{task.description}"), BarColumn(), TextColumn(
         "{task.completed}/{task.total}"), TimeElapsedColumn(), console=err_console,
         disable=quiet or not sys.stderr.isatty())
     with progress:
-        task = progress.add_task("loading", total=len(specs) + 2)
+        task = progress.add_task("loading", total=len(specs) + 3)
 
         def report(step: str, done: int, total: int) -> None:
             progress.update(task, description=step, completed=done, total=total)
             if not sys.stderr.isatty() and not quiet:
                 err_console.print(f"[{done}/{total}] {step}", highlight=False)
 
-        resolve = _resolver()
+        from sanctiongap.resolve import resolve_kb
+
         parsed = build(specs, target, check_bounds=check_bounds, progress=report,
-                       resolve=resolve)  # type: ignore[arg-type]
+                       resolve=resolve_kb if resolve else None)
     if not quiet:
         console.print(load_table(parsed))
         console.print(f"knowledge base written to [bold]{target}[/]")
@@ -72,6 +65,10 @@ def load(
         help="Snapshot date (YYYY-MM-DD) for PATHS whose name carries none.")] = None,
     no_bounds: Annotated[bool, typer.Option(
         "--no-bounds", help="Skip the per-source sanity bounds on record counts.")] = False,
+    resolve: Annotated[bool, typer.Option(
+        "--resolve/--no-resolve",
+        help="Resolve records into canonical entities across lists (needed by entity, "
+             "screen and the per-entity gap counts).")] = True,
     kb_file: KbOption = None,
 ) -> None:
     """Build the knowledge base from list files (atomic: a failed load changes nothing)."""
@@ -82,7 +79,7 @@ def load(
     try:
         specs = ([SourceSpec(p, fmt, snap) for p in paths] if paths
                  else bundle.bundled_specs())
-        run_load(specs, kb.kb_path(kb_file), check_bounds=not no_bounds)
+        run_load(specs, kb.kb_path(kb_file), check_bounds=not no_bounds, resolve=resolve)
     except SanctiongapError as exc:
         raise fail(exc) from exc
     except KeyboardInterrupt:

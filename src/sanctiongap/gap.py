@@ -19,9 +19,8 @@ from itertools import combinations
 from typing import Any
 
 import duckdb
-import pyarrow as pa
 
-from sanctiongap import gap_checks
+from sanctiongap import gap_checks, kb
 from sanctiongap.gap_dates import (
     LISTED,
     NOT_LISTED,
@@ -186,14 +185,11 @@ def _entity_caption(recs: list[_Rec], canonical: dict[str, str]) -> str:
 def _other_names(con: duckdb.DuckDBPyConnection, keys: list[str]) -> dict[str, list[str]]:
     if not keys:
         return {}
-    con.register("gap_scope_keys", pa.table({"record_key": pa.array(keys, pa.string())}))
-    try:
+    with kb.arrow_view(con, "gap_scope_keys", kb.key_column("record_key", keys)):
         rows = con.execute(
             "SELECT n.record_key, n.name FROM names n JOIN gap_scope_keys USING (record_key) "
             "WHERE n.kind <> 'primary' OR n.script <> 'latin' "
             "ORDER BY n.record_key, n.script = 'latin', n.name").fetchall()
-    finally:
-        con.unregister("gap_scope_keys")
     out: dict[str, list[str]] = defaultdict(list)
     for key, name in rows:
         out[key].append(name)

@@ -10,8 +10,8 @@ from collections import defaultdict
 from typing import TYPE_CHECKING
 
 import duckdb
-import pyarrow as pa
 
+from sanctiongap import kb
 from sanctiongap.gap_checks import snapshot_bounded
 from sanctiongap.gap_model import NOT_IN_HEADLINE, country_label, short_name
 
@@ -38,14 +38,11 @@ def russia_rules(con: duckdb.DuckDBPyConnection, result: GapResult,
                    for k in cell.record_keys})
     if not keys:
         return {}
-    con.register("gap_rule_keys", pa.table({"record_key": pa.array(keys, pa.string())}))
-    try:
+    with kb.arrow_view(con, "gap_rule_keys", kb.key_column("record_key", keys)):
         rows = con.execute(
             "SELECT list_id, coalesce(russia_rule, ''), count(*) FROM records "
             "JOIN gap_rule_keys USING (record_key) WHERE russia_related "
             "GROUP BY 1, 2 ORDER BY 1, 3 DESC, 2").fetchall()
-    finally:
-        con.unregister("gap_rule_keys")
     out: dict[str, list[tuple[str, int]]] = defaultdict(list)
     for list_id, rule, n in rows:
         if len(out[list_id]) < per_list:

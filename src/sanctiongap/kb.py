@@ -150,6 +150,21 @@ def _detail_rows(merged: list[MergedRecord], source_ids: list[int]) -> dict[str,
     return {"names": names, "identifiers": idents, "addresses": addrs, "sightings": sights}
 
 
+@contextmanager
+def arrow_view(con: duckdb.DuckDBPyConnection, name: str, table: pa.Table) -> Iterator[None]:
+    """Make an Arrow table queryable as ``name`` for the statements of a with block."""
+    con.register(name, table)
+    try:
+        yield
+    finally:
+        con.unregister(name)
+
+
+def key_column(column: str, keys: list[str]) -> pa.Table:
+    """A one-column table of string keys, to join against instead of a long IN list."""
+    return pa.table({column: pa.array(keys, pa.string())})
+
+
 def _insert(con: duckdb.DuckDBPyConnection, table: str, cols: dict[str, list[object]]) -> None:
     if not next(iter(cols.values())):
         return
@@ -159,9 +174,9 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, cols: dict[str, list[obj
     schema = empty.schema
     arrow = pa.table({name: pa.array(values, type=schema.field(name).type)
                       for name, values in cols.items()})
-    con.register("incoming", arrow)
-    con.execute(f"INSERT INTO {table} ({', '.join(cols)}) SELECT {', '.join(cols)} FROM incoming")
-    con.unregister("incoming")
+    with arrow_view(con, "incoming", arrow):
+        con.execute(f"INSERT INTO {table} ({', '.join(cols)}) "
+                    f"SELECT {', '.join(cols)} FROM incoming")
 
 
 def write(con: duckdb.DuckDBPyConnection, merged: list[MergedRecord],

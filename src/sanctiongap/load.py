@@ -232,7 +232,7 @@ def build(specs: list[SourceSpec], target: Path, *, check_bounds: bool = True,
     """Parse every source, then build a new knowledge base and swap it in atomically."""
     if not specs:
         raise SourceError("(no sources)", "nothing to load")
-    total = len(specs) + 2
+    total = len(specs) + (3 if resolve is not None else 2)
     parsed = _parse_all(specs, check_bounds, progress, total)
     if progress:
         progress("bounding dates across snapshots", len(specs), total)
@@ -260,6 +260,8 @@ def build(specs: list[SourceSpec], target: Path, *, check_bounds: bool = True,
         for p in parsed:
             p.release()
         if resolve is not None:
+            if progress:
+                progress("resolving entities across lists", len(specs) + 2, total)
             resolve(con)
     if progress:
         progress("done", total, total)
