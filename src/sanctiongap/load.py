@@ -10,7 +10,6 @@ from __future__ import annotations
 import dataclasses
 import gc
 import multiprocessing
-import os
 import sys
 import time
 from collections import Counter
@@ -26,6 +25,7 @@ from sanctiongap.model import SourceRecord
 from sanctiongap.sources import registry
 from sanctiongap.sources.base import ParseContext, Parser, SourceFile, snapshot_date_from_path
 from sanctiongap.timeline import merge_snapshots
+from sanctiongap.workers import worker_limit
 
 PRESENCE_FORMAT = "ofac_sdn_presence"
 MAX_WORKERS = 4
@@ -190,7 +190,7 @@ def _parse_all(specs: list[SourceSpec], check_bounds: bool, progress: Progress |
 
 def _parse_each(specs: list[SourceSpec], check_bounds: bool, progress: Progress | None,
                 total: int) -> list[ParsedSource]:
-    workers = min(len(specs), os.cpu_count() or 1, MAX_WORKERS)
+    workers = min(len(specs), worker_limit(MAX_WORKERS))
     if workers <= 1:
         results = []
         for i, spec in enumerate(specs):

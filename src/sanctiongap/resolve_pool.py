@@ -22,13 +22,13 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
-import os
 import pickle
 import sys
 from concurrent.futures import ProcessPoolExecutor
 
 from sanctiongap.match import MatchResult, MatchSubject, PreparedSubject, prepare
 from sanctiongap.names.index import NameIndex
+from sanctiongap.workers import worker_limit
 
 WORKERS = 2
 MIN_SUBJECTS = 2000  # below this, forking costs more than it saves
@@ -42,7 +42,7 @@ _PARTS: list[bytes] | None = None
 
 def _workers(count: int) -> int:
     """How many workers to use for ``count`` subjects (0: work in this process)."""
-    workers = min(WORKERS, os.cpu_count() or 1)
+    workers = worker_limit(WORKERS)
     if workers < 2 or count < MIN_SUBJECTS or sys.platform != "linux":
         return 0
     return workers
