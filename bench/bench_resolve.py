@@ -26,7 +26,6 @@ from pathlib import Path
 from typing import Any
 
 from memtree import TreeMemory
-
 from sanctiongap import bundle, kb, load, resolve, resolve_pool
 
 TARGET_LOAD_S = 20.0
