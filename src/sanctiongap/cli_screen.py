@@ -46,7 +46,7 @@ def flat_rows(results: list[Screened], threshold: float) -> list[dict[str, Any]]
                 "score": round(hit.score, 3), "entity_id": hit.entity_id, "caption": hit.caption,
                 "lists": sorted({x.list_id for x in hit.listings}),
                 "jurisdictions": sorted({x.jurisdiction for x in hit.listings}),
-                "listed": [f"{x.list_id}: {x.listed}" for x in hit.listings],
+                "listed": list(dict.fromkeys(f"{x.list_id}: {x.listed}" for x in hit.listings)),
                 "russia_related": any(x.russia_related for x in hit.listings),
                 "flag": bool(res.chpl) and hit.score >= threshold,
                 "explanation": hit.result.explanation()})
