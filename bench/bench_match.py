@@ -8,6 +8,9 @@
 (b) Chinese <-> Latin: English ``name`` vs the Chinese ``alias`` of the same EU row
     (Reg. 833/2014 and 269/2014), with one hard negative per positive: the Chinese alias
     of a different company sharing the place prefix and trade words;
+(b2) the same on the OFSI list (held out from tuning): every Latin name of a group
+    against every Chinese name in its "Name Non-Latin Script" column, hard negatives
+    built the same way (misses listed only with BENCH_B2_MISSES=1);
 (c) throughput: perturbed real names screened against ~20,000 real list names (OFAC SDN
     2024-05-03, EU CSVs, BIS JSON); logic-v2 scores the same top-k candidates.
 
@@ -268,12 +271,63 @@ def hard_negative(i: int, pairs: list[tuple[str, str, str]]) -> str:
     return best
 
 
+_OFSI_NAME_PARTS = ("Name 1", "Name 2", "Name 3", "Name 4", "Name 5", "Name 6")
+
+
+def ofsi_pairs() -> tuple[list[tuple[str, str, str]], set[str]]:
+    """(Latin name, Chinese name, group) from the OFSI list, one per distinct pair: every
+    Latin name of a group (primary, variations, AKAs; not former names) against every
+    Chinese name in its "Name Non-Latin Script" column; and the Latin names of persons."""
+    from openpyxl import load_workbook
+
+    from sanctiongap.names.chinese import is_chinese
+
+    book = load_workbook(DATA / "uk/UK_Sanctions_List.xlsx", read_only=True)
+    rows = book.worksheets[0].iter_rows(values_only=True)
+    next(rows)  # "Last Updated" title row
+    header = [str(h) for h in next(rows)]
+    col = {h: i for i, h in enumerate(header)}
+    groups: dict[str, tuple[list[str], list[str], bool]] = {}
+    for row in rows:
+        def cell(name: str, row: tuple[object, ...] = row) -> str:
+            value = row[col[name]]
+            return " ".join(str(value).split()) if value is not None else ""
+
+        latin, chinese, _ = groups.setdefault(
+            cell("Group ID"), ([], [], cell("Group Type") == "Individual"))
+        name = " ".join(cell(p) for p in _OFSI_NAME_PARTS if cell(p))
+        if name and cell("Alias Type").upper() != "FKA" and name not in latin:
+            latin.append(name)
+        script = cell("Name Non-Latin Script")
+        if script and is_chinese(script) and not re.search(r"[A-Za-z]{3}", script) and (
+                script not in chinese):
+            chinese.append(script)
+    out: list[tuple[str, str, str]] = []
+    people: set[str] = set()
+    for group, (latin, chinese, person) in groups.items():
+        for name in latin:
+            for script in chinese:
+                out.append((name, script, f"ofsi/{group}"))
+                if person:
+                    people.add(name)
+    return out, people
+
+
 def run_chinese(quick: bool, verbose: bool) -> None:
     pairs = eu_pairs()
-    negatives = [hard_negative(i, pairs) for i in range(len(pairs))]
-    print(f"\n(b) Chinese <-> Latin, EU CSVs: {len(pairs)} positive pairs "
-          f"(English name vs Chinese alias of the same row), {len(negatives)} hard negatives")
     people = {e for e, c, r in pairs if "PERSONS" in r}
+    print(f"\n(b) Chinese <-> Latin, EU CSVs: {len(pairs)} positive pairs "
+          f"(English name vs Chinese alias of the same row), {len(pairs)} hard negatives")
+    chinese_section(pairs, people, verbose)
+    uk, uk_people = ofsi_pairs()
+    print(f"\n(b2) Chinese <-> Latin, OFSI list (held out): {len(uk)} positive pairs "
+          f"(Latin name vs Chinese name of the same group), {len(uk)} hard negatives")
+    chinese_section(uk, uk_people, verbose and os.environ.get("BENCH_B2_MISSES") == "1")
+
+
+def chinese_section(pairs: list[tuple[str, str, str]], people: set[str],
+                    verbose: bool) -> None:
+    negatives = [hard_negative(i, pairs) for i in range(len(pairs))]
     scorers: list[tuple[str, Callable[[str, str, str], float], float]] = []
     ours_c, ours_p = Ours("Company"), Ours("Person")
     lv2_c, lv2_p = LogicV2("Company"), LogicV2("Person")

@@ -71,6 +71,19 @@ MATCHES = [
     # persons (EU 269 Annex I: Li XIAOCUI / 李晓翠)
     (person("Li XIAOCUI"), person("李晓翠"), "name_chinese_pinyin"),
     (person("XIAOCUI, Li"), person("Li Xiaocui"), "name_exact"),
+    # a brand spelt by sound (EU 833 Annex IV #707, #570 / EU 269 Annex I)
+    (company("Wellgo International Industrial Limited"), company("滙高國際實業有限公司"),
+     "name_chinese_pinyin"),
+    (company("Poly Technologies INC"), company("保利科技有限公司"), "name_chinese_pinyin"),
+    # partly by sound, partly by meaning (EU 833 Annex IV #719, #661, #796; EU 269 #565)
+    (company("Chipgoo Electronics Limited"), company("芯購電子有限公司"),
+     "name_chinese_pinyin"),
+    (company("M Star International Trading Company Limited"),
+     company("美星國際貿易有限公司"), "name_chinese_pinyin"),
+    (company("MKPL Technology HK Co. Ltd."), company("碼可菠蘿科技(香港)有限公司"),
+     "name_chinese_pinyin"),
+    (company("Shandong OreeLaser Technology Co., Ltd"), company("山东欧锐激光科技有限公司"),
+     "name_chinese_pinyin"),
     # identifiers carry a match whatever the names say
     (company("Yilufa", identifiers=[YILUFA_USCC]),
      company("深圳市亿路发有限公司", identifiers=[Identifier("registration",
@@ -96,6 +109,21 @@ NON_MATCHES = [
      company("China Electronics Technology Group Corporation 38th Research Institute")),
     # a person swapped into a listed name
     (person("KARIMOV Muhammad Ahmad"), person("KARIMOV, Muhammad Yusuf")),
+    # constructed: a brand that does not sound like the word (滙豐 wui fung)
+    (company("Wellgo International Industrial Limited"), company("滙豐國際實業有限公司")),
+    # constructed: initials and meanings that do not fit the brand
+    (company("MK Technology Co. Ltd."), company("碼可科技有限公司")),  # two letters only
+    (company("MKPL Technology HK Co. Ltd."), company("碼可科技(香港)有限公司")),
+    (company("M Star International Trading Company Limited"),
+     company("美光國際貿易有限公司")),  # 光 is "light", not "star"
+    (company("Chipgoo Electronics Limited"), company("芯片電子有限公司")),  # goo / pian
+]
+
+# Pairs that must not match although a feature fires, with the note it must give.
+NEAR_MISSES = [
+    # one letter off on the only distinctive word, and different industries
+    (company("Sinno Electronics Limited"), company("SINO MACHINERY CO., LTD"),
+     "name_fuzzy", "different industries"),
 ]
 
 
@@ -111,6 +139,16 @@ def test_matches(query: MatchSubject, candidate: MatchSubject, feature: str) -> 
 def test_non_matches(query: MatchSubject, candidate: MatchSubject) -> None:
     result = compare(query, candidate)
     assert not result.is_match, (result.score, result.explanation())
+
+
+@pytest.mark.parametrize(("query", "candidate", "feature", "note"), NEAR_MISSES)
+def test_near_misses(query: MatchSubject, candidate: MatchSubject, feature: str,
+                     note: str) -> None:
+    result = compare(query, candidate)
+    assert not result.is_match, (result.score, result.explanation())
+    hit = next(h for h in result.hits if h.feature == feature)
+    assert hit.detail == note
+    assert result.score > 0.7  # close: the brand alone would have matched
 
 
 def test_explanation_names_feature_values_and_names() -> None:

@@ -13,8 +13,9 @@ Score = max over main features of (weight x value), plus the sum over qualifiers
 above it, a reviewer should accept at least 97 as the same party (precision >= 0.97).  It
 was set with ``bench/bench_match.py``: precision / recall at 0.80 were 0.996 / 1.000 on
 sanctions-screening-benchmark's fixture, 0.993 / 0.977 on the same harness over 60 real
-OFAC persons, 1.000 / 0.484 on the Chinese / English pairs of the EU lists with hard
-negatives; at 0.75 the OFAC persons' precision fell to 0.971, too close to the line.
+OFAC persons, 1.000 / 0.582 on the Chinese / English pairs of the EU lists with hard
+negatives (1.000 / 0.431 on those of the OFSI list, held out from tuning); at 0.75 the
+OFAC persons' precision fell to 0.971, too close to the line.
 
 ``compare`` is asymmetric in the way screening is: words of the query that find no
 partner cost more than words of the candidate that find none (a query "Karimov Yusuf"

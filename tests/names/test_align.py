@@ -54,6 +54,24 @@ def test_transcription_outline() -> None:
     assert token_similarity(tok("kelbes"), tok("karubis")) == 0.0
 
 
+def test_brand_by_sound() -> None:
+    # 滙高 wui gou (Cantonese) ~ "Wellgo" (EU 833 Annex IV #707)
+    forms = renderings("滙高國際實業有限公司")
+    brand = next(t for f in forms for t in f.tokens if t.text == "huigao")
+    assert 0.8 <= token_similarity(tok("wellgo"), brand) <= 0.9
+    assert token_similarity(brand, tok("wellgo")) == token_similarity(tok("wellgo"), brand)
+    assert token_similarity(tok("sensor"), brand) == 0.0
+
+
+def test_sector_conflict_needs_an_approximate_brand() -> None:
+    a = latin_forms("Sinno Electronics Limited")[0]
+    assert align(a, latin_forms("Sino Machinery Co Ltd")[0]).note == "different industries"
+    # the same brand, spelt alike: sister firms in two trades are a question for review
+    assert align(a, latin_forms("Sinno Machinery Ltd")[0]).note == ""
+    # one industry on each side, but the same one
+    assert align(a, latin_forms("Sino Electronics Co Ltd")[0]).note == ""
+
+
 def form(name: str) -> object:
     return latin_forms(name)[0]
 
@@ -120,6 +138,17 @@ NAMES = [
     "Technology Trading Co",
     "Heilongjiang Karubis Trade Development Co., Ltd",
     "黑龙江省卡鲁布斯贸易发展有限公司",
+    # rendered partly by sound, partly by meaning (hybrid), or by sound (romanise)
+    "Chipgoo Electronics Limited",
+    "芯購電子有限公司",
+    "M Star International Trading Company Limited",
+    "美星國際貿易有限公司",
+    "MKPL Technology HK Co. Ltd.",
+    "碼可菠蘿科技(香港)有限公司",
+    "Shandong OreeLaser Technology Co., Ltd",
+    "山东欧锐激光科技有限公司",
+    "Wellgo International Industrial Limited",
+    "滙高國際實業有限公司",
 ]
 
 

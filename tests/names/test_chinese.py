@@ -169,3 +169,8 @@ def test_gazetteer_leaves_out_districts_and_mid_name_county_cities() -> None:
 )
 def test_glosses(word: str, gloss: tuple[str, ...]) -> None:
     assert cedict.gloss(word) == gloss
+
+
+def test_segmentation_prefers_a_leading_place_on_a_tie() -> None:
+    # both directions give five words, two of one character: the place opens the name
+    assert segment("山东欧锐激光科技")[:3] == ["山东", "欧", "锐"]

@@ -3,8 +3,10 @@
 A name becomes a :class:`NameForm` (ordered tokens, see ``tokens``).  :func:`align` pairs
 the tokens of two forms one to one: equal words first, then runs of two or three words
 that glued together spell a word of the other side ("Hua Xin" / "Huaxin"), then the most
-similar remaining pairs (``tokens.token_similarity``), and finally a query's last word
-cut short by a field limit ("Muhammad Yu").
+runs of Latin words that render Chinese characters partly by sound and partly by
+meaning (``hybrid``: "M Star" ~ 美星, before "M" is taken as the initial of "Meixing"),
+then the most similar remaining pairs (``tokens.token_similarity``), and finally a
+query's last word cut short by a field limit ("Muhammad Yu").
 
 Score = 0.65 x (matched share of the query's weight) + 0.35 x (matched share of the
 candidate's), where a pair counts with its similarity.  Then:
@@ -13,7 +15,11 @@ candidate's), where a pair counts with its similarity.  Then:
   smaller coverage times the string similarity of the names in order, so "Trading
   Technology" is not "Technology Trading";
 * if only generic words and places matched, the score is multiplied by 0.45;
-* if both names carry numbers that found no partner, by 0.6.
+* if both names carry numbers that found no partner, by 0.6;
+* if the distinctive words matched only approximately (a typo, a sound) and the names
+  name different industries - each has an unmatched trade word of a sector
+  (``vocab.SECTORS``) and no sector word matched - by 0.9: "Sinno Electronics" is not
+  "Sino Machinery".
 
 :func:`upper_bound` gives, from token signatures and without aligning, a value the score
 cannot exceed; screening uses it to skip candidates that cannot reach the threshold.
@@ -27,7 +33,9 @@ from weakref import WeakValueDictionary
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
+from sanctiongap.names.hybrid import match_runs
 from sanctiongap.names.tokens import FUZZY_KINDS, INFORMATIVE, Kind, Token, token_similarity
+from sanctiongap.names.vocab import SECTORS
 
 # Share of the score that comes from the query side's coverage; the rest from the
 # candidate's.  A query that is a shortened form of the candidate ("Karimov Yusuf" for
@@ -35,6 +43,7 @@ from sanctiongap.names.tokens import FUZZY_KINDS, INFORMATIVE, Kind, Token, toke
 QUERY_SHARE = 0.65
 GENERIC_ONLY_FACTOR = 0.45  # a match on generic and place words only is scaled by this
 NUMBER_CONFLICT_FACTOR = 0.6  # both sides carry numbers and they differ
+SECTOR_CONFLICT_FACTOR = 0.9  # approximate distinctive match, different industries
 SEP = "\x1f"  # precedes each token text in NameForm.words (never part of a word)
 
 
@@ -67,6 +76,7 @@ class NameForm:
     sig: frozenset[str] = frozenset()  # union of the fuzzy tokens' signatures
     # The token texts, each preceded by SEP: lets bounds find words by prefix.
     words: str = ""
+    pieced: bool = False  # some token carries Chinese characters (``hybrid``)
 
     def __post_init__(self) -> None:
         total = 0.0
@@ -82,6 +92,8 @@ class NameForm:
                 words.append(tok.text)
             if tok.kind in FUZZY_KINDS:
                 fuzzy.append(i)
+            if tok.pieces is not None:
+                self.pieced = True
         self.fuzzy = tuple(fuzzy)
         if len(fuzzy) == 1:
             self.sig = self.tokens[fuzzy[0]].sig  # shared with the token, not copied
@@ -186,6 +198,20 @@ def _fuzzy(q: NameForm, qm: list[float], c: NameForm, cm: list[float],
                 break
 
 
+def _hybrid(q: NameForm, qm: list[float], c: NameForm, cm: list[float],
+            pairs: list[tuple[str, str, float]] | None) -> None:
+    """Runs of Latin words that render Chinese characters partly by sound and partly
+    by meaning ("Chipgoo" ~ 芯购, "M Star" ~ 美星), see ``hybrid``."""
+    query_latin = c.pieced
+    lt, lm, ht, hm = (q.tokens, qm, c.tokens, cm) if query_latin else (
+        c.tokens, cm, q.tokens, qm)
+    for i, k, j, m, sim in match_runs(lt, lm, ht, hm):
+        if pairs is not None:
+            latin = " ".join(t.text for t in lt[i:k])
+            han = " ".join(t.text for t in ht[j:m])
+            pairs.append((latin, han, sim) if query_latin else (han, latin, sim))
+
+
 def align(q: NameForm, c: NameForm, explain: bool = True) -> Alignment:
     """Align the tokens of two name forms and score the match in [0, 1]."""
     qt, ct = q.tokens, c.tokens
@@ -207,15 +233,20 @@ def align(q: NameForm, c: NameForm, explain: bool = True) -> Alignment:
             _merge_runs(qt, qm, ct, cm, pairs, True)
         if len(ct) > 1:
             _merge_runs(ct, cm, qt, qm, pairs, False)
+        if (q.pieced or c.pieced) and 0.0 in qm and 0.0 in cm:
+            _hybrid(q, qm, c, cm, pairs)
         if 0.0 in qm and 0.0 in cm:
             _fuzzy(q, qm, c, cm, pairs)
     matched_q = matched_c = 0.0
     informative = False
+    exact_core = False  # a distinctive word matched exactly
     q_nums: list[str] = []
     for tok, sim in zip(qt, qm, strict=True):
         if sim:
             matched_q += tok.weight * sim
-            informative = informative or tok.kind in INFORMATIVE
+            if tok.kind in INFORMATIVE:
+                informative = True
+                exact_core = exact_core or sim >= 1.0
         elif tok.kind is Kind.NUMBER:
             q_nums.append(tok.text)
     c_nums: list[str] = []
@@ -239,10 +270,28 @@ def align(q: NameForm, c: NameForm, explain: bool = True) -> Alignment:
     elif not informative:
         score *= GENERIC_ONLY_FACTOR
         note = "only generic words or places in common"
+    elif not exact_core and _sector_conflict(qt, qm, ct, cm):
+        score *= SECTOR_CONFLICT_FACTOR
+        note = "different industries"
     if q_nums and c_nums:
         score *= NUMBER_CONFLICT_FACTOR
         note = f"numbers differ ({', '.join(sorted(q_nums))} / {', '.join(sorted(c_nums))})"
     return Alignment(min(score, 1.0), pairs or [], informative, note)
+
+
+def _sectors(tokens: tuple[Token, ...], sims: list[float], matched: bool) -> set[str]:
+    return {SECTORS[t.text] for t, s in zip(tokens, sims, strict=True)
+            if bool(s) == matched and t.kind is Kind.GENERIC and t.text in SECTORS}
+
+
+def _sector_conflict(qt: tuple[Token, ...], qm: list[float],
+                     ct: tuple[Token, ...], cm: list[float]) -> bool:
+    """Each side has an unmatched trade word of a sector the other side's unmatched
+    trade words do not name, and no sector word matched."""
+    q_free, c_free = _sectors(qt, qm, False), _sectors(ct, cm, False)
+    if not q_free or not c_free or not q_free.isdisjoint(c_free):
+        return False
+    return not _sectors(qt, qm, True) and not _sectors(ct, cm, True)
 
 
 def _reach(
@@ -250,8 +299,9 @@ def _reach(
 ) -> tuple[list[bool], dict[str, list[int]]]:
     """Which words of ``side`` could be matched: equal words; words whose signature meets
     the other side's; words starting with ``lead`` (the first letter of a query's last
-    word, which may be cut short).  Also the positions of words that may stay unmatched
-    after the exact pass, by two-letter head (a run of them could be glued together)."""
+    word, which may be cut short); Chinese tokens with pieces (``hybrid``).  Also the
+    positions of words that may stay unmatched after the exact pass, by two-letter head
+    (a run of them could be glued together)."""
     flags = []
     heads: dict[str, list[int]] = {}
     other_sig = other.sig
@@ -266,6 +316,8 @@ def _reach(
             flags.append(
                 bool(tok.sig and not tok.sig.isdisjoint(other_sig))
                 or (bool(lead) and text[:1] == lead)
+                # Chinese characters may be rendered from inside a Latin word (hybrid).
+                or (tok.pieces is not None and other.has_core)
             )
         heads.setdefault(text[:2], []).append(i)
     return flags, heads

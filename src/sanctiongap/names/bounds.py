@@ -3,8 +3,11 @@
 :func:`align.align` matches a token in four ways: an equal word of the other side; a run
 of two or three adjacent words that, glued together, spell a word of the other side
 (exactly, or within one edit from six letters); a similar word (``token_similarity`` >
-0, which needs the two tokens' signatures to meet); and the query's last word cut short,
-a strict prefix of a candidate word.  A bound flags every token that one of these could
+0, which needs the two tokens' signatures to meet); the query's last word cut short,
+a strict prefix of a candidate word; and a run of Latin words rendering Chinese tokens
+partly by sound and partly by meaning (``hybrid``: the Latin words share a signature key
+with the Chinese token they start in; a Chinese token with pieces counts as matchable
+whenever the other side has a distinctive word).  A bound flags every token that one of these could
 match (the glue and the cut checked exactly, the cut in both directions so that one
 result serves both) and scores the flagged tokens as matched with similarity 1: the
 score formula of ``align`` without its reducing factors.
@@ -122,8 +125,11 @@ def masses(a: NameForm, b: NameForm) -> tuple[float, float]:
     of the two is the query."""
     at, bt = a.tokens, b.tokens
     b_pos, b_sig, a_pos, a_sig = b.positions, b.sig, a.positions, a.sig
-    a_flags = [t.text in b_pos or not t.sig.isdisjoint(b_sig) for t in at]
-    b_flags = [t.text in a_pos or not t.sig.isdisjoint(a_sig) for t in bt]
+    # A token with Chinese pieces may be matched from inside a Latin word (hybrid).
+    a_flags = [t.text in b_pos or not t.sig.isdisjoint(b_sig)
+               or (t.pieces is not None and b.has_core) for t in at]
+    b_flags = [t.text in a_pos or not t.sig.isdisjoint(a_sig)
+               or (t.pieces is not None and a.has_core) for t in bt]
     a_all, b_all = all(a_flags), all(b_flags)
     if a_all and b_all:
         return a.total, b.total  # the same sum, in the same order
@@ -172,7 +178,8 @@ class FormsUnion:
 def _union_flags(form: NameForm, union: FormsUnion) -> list[bool]:
     tokens = form.tokens
     texts, sig = union.texts, union.sig
-    flags = [t.text in texts or not t.sig.isdisjoint(sig) for t in tokens]
+    flags = [t.text in texts or not t.sig.isdisjoint(sig)
+             or (t.pieces is not None and bool(sig)) for t in tokens]
     if all(flags):
         return flags
     last = len(tokens) - 1

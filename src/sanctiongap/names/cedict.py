@@ -254,13 +254,14 @@ def english_words() -> frozenset[str]:
     """Lower-case English words of the translations of common-noun entries ("vision",
     "alliance", "sensor"): the vocabulary a firm draws on when it names itself by
     meaning rather than by sound."""
+    senses = {raw for entries in dictionary().entries.values() for entry in entries
+              if not entry.proper for raw in entry.senses}
     words: set[str] = set()
-    for entries in dictionary().entries.values():
-        for entry in entries:
-            if entry.proper:
-                continue
-            for raw in entry.senses:
-                sense = clean_sense(raw)
-                if sense is not None:
-                    words.update(w for w in re.split(r"[^a-z]+", sense) if len(w) > 1)
+    for raw in senses:
+        sense = clean_sense(raw)
+        if sense is not None:
+            words.update(_ENGLISH_WORD.findall(sense))
     return frozenset(words)
+
+
+_ENGLISH_WORD = re.compile(r"[a-z]{2,}")

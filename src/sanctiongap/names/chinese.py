@@ -13,7 +13,8 @@ English names the same way: place and brand in pinyin, trade words translated
 3. legal forms removed from the end of each chunk (``vocab.HAN_LEGAL_SUFFIXES``:
    股份有限公司, 有限责任公司, 有限公司, 公司 ...); 集团 stays, as the word "group";
 4. each chunk is segmented by longest match against CC-CEDICT, forwards and backwards,
-   keeping the split with fewer words, then fewer single characters;
+   keeping the split with fewer words, then fewer single characters, then the one that
+   opens with a place (山东|欧|锐, not 山|东欧|锐);
 5. a long dictionary word made only of common company words is split into them
    (数控机床 -> 数控 "CNC" + 机床 "machine tool");
 6. each segment gets a role: a *place* (the gazetteer in ``cedict``; county-level cities
@@ -29,7 +30,9 @@ English names the same way: place and brand in pinyin, trade words translated
 * ``pinyin``: every segment in tone-less pinyin, each segment's syllables joined
   ("shenzhen yilufa keji"); places in their usual English spelling; spacing variants
   ("Hua Xin" / "Huaxin") are handled by the aligner, which glues adjacent tokens;
-* ``mixed``: brand in pinyin, words translated ("shenzhen yilufa technology");
+* ``mixed``: brand in pinyin, words translated ("shenzhen yilufa technology"); its
+  brand tokens and one-word translations carry their characters (``hybrid.attach``), so
+  that a Latin word may render them partly by sound, partly by meaning (芯購 "Chipgoo");
 * ``meaning``: everything translated, the brand as a whole word where the dictionary
   has a short (one- or two-word) gloss for it (爱丽丝 "Alice"), else character by
   character ("shenzhen blue hat international trade"); only when every brand piece
@@ -47,7 +50,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from sanctiongap.names import cantonese, cedict, vocab
+from sanctiongap.names import cantonese, cedict, hybrid, vocab
 from sanctiongap.names.align import NameForm
 from sanctiongap.names.normalise import ascii_words, clean_text, make_tokens, token_kind
 from sanctiongap.names.tokens import Kind, Token
@@ -188,11 +191,13 @@ def _split_compound(word: str) -> list[str]:
 
 def segment(text: str) -> list[str]:
     """Longest-match segmentation; of the two directions, fewer words then fewer
-    single characters wins (backward on a tie)."""
+    single characters wins, then the split that opens with a place (山东|欧|锐, not
+    山|东欧|锐: names start with their place), backward on a tie."""
     fwd, bwd = _forward(text), _backward(text)
 
-    def cost(words: list[str]) -> tuple[int, int]:
-        return (len(words), sum(1 for w in words if len(w) == 1))
+    def cost(words: list[str]) -> tuple[int, int, int]:
+        opens_with_place = len(words[0]) > 1 and cedict.place(words[0], True) is not None
+        return (len(words), sum(1 for w in words if len(w) == 1), 0 if opens_with_place else 1)
 
     best = fwd if cost(fwd) < cost(bwd) else bwd
     return [part for word in best for part in _split_compound(word)]
@@ -310,7 +315,11 @@ def _render(name: ChineseName, style: str) -> list[Token]:
             if style.startswith("pinyin") or not seg.gloss:
                 tokens.append(Token.make("".join(seg.syllables), _word_kind(seg)))
             else:
-                tokens.extend(_gloss_tokens(seg.gloss))
+                glossed = _gloss_tokens(seg.gloss)
+                if style.startswith("mixed") and len(glossed) == 1 and (
+                        glossed[0].kind is Kind.CORE):
+                    glossed = [hybrid.attach(glossed[0], seg.text, seg.syllables)]
+                tokens.extend(glossed)
         elif style == "meaning":
             whole = cedict.gloss(seg.text) if len(seg.text) > 1 else ()
             if 0 < len(whole) <= 2:
@@ -325,7 +334,10 @@ def _render(name: ChineseName, style: str) -> list[Token]:
                 tokens.extend(spelt)
                 continue
             text = _brand_syllables(seg, alternate)
-            tokens.append(cantonese.brand_token(text, seg.text, seg.syllables))
+            token = cantonese.brand_token(text, seg.text, seg.syllables)
+            if style.startswith("mixed"):
+                token = hybrid.attach(token, seg.text, seg.syllables)
+            tokens.append(token)
     return tokens
 
 

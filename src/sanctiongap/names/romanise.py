@@ -289,8 +289,12 @@ def pinyin_syllables() -> frozenset[str]:
     for code, readings in pinyin_dict.items():
         if 0x4E00 <= code <= 0x9FFF:
             for reading in readings.split(","):
-                syllable = to_normal(reading).replace("ü", "v")
-                seen[syllable] = seen.get(syllable, 0) + 1
+                seen[reading] = seen.get(reading, 0) + 1
+    counts: dict[str, int] = {}
+    for reading, n in seen.items():  # each distinct toned reading converted once
+        syllable = to_normal(reading).replace("ü", "v")
+        counts[syllable] = counts.get(syllable, 0) + n
+    seen = counts
     return frozenset(
         s for s, n in seen.items()
         if n >= 2 and s.isascii() and s.isalpha() and any(v in s for v in "aeiouv")

@@ -26,7 +26,11 @@ Token similarity (:func:`token_similarity`), first rule that applies, best value
   foreign name is transcribed into characters (卡鲁布斯 kalubusi ~ Karubis, 莫斯特
   mosite ~ Most, 思凯沃克 sikaiwoke ~ Skywalker): 0.85, for outlines of three or more
   consonants (see :func:`latin_sound`, :func:`pinyin_sound`);
-* numbers match only when equal.
+* numbers match only when equal;
+* finally, for a Latin word against a Chinese brand of two syllables or more (both
+  distinctive) whose spellings do not already match closely, the brand's sound:
+  ``romanise.brand_sound_similarity`` on its pinyin and Cantonese readings (滙高
+  wui gou ~ Wellgo, 保利 ~ Poly), from 0.8 to 0.9.
 """
 
 from __future__ import annotations
@@ -37,6 +41,8 @@ from enum import StrEnum
 from functools import lru_cache
 
 from rapidfuzz.distance import OSA
+
+from sanctiongap.names import romanise
 
 
 class Kind(StrEnum):
@@ -173,6 +179,19 @@ def signature(
 
 
 @dataclass(frozen=True, slots=True)
+class Pieces:
+    """The characters of a Chinese token, for matching a Latin word that renders some
+    characters by sound and others by meaning (``hybrid``): per character its pinyin
+    syllable, its Cantonese syllable ("" when unknown) and its English glosses; and the
+    glosses of the whole word."""
+
+    syllables: tuple[str, ...]
+    cantonese: tuple[str, ...]
+    glosses: tuple[tuple[str, ...], ...]
+    whole: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Token:
     text: str
     kind: Kind
@@ -184,6 +203,7 @@ class Token:
     pinyin: bool = False  # a Chinese brand read in pinyin
     # Keys two tokens share whenever token_similarity can be above 0 (see signature).
     sig: frozenset[str] = frozenset()
+    pieces: Pieces | None = None  # a Chinese token's characters (see Pieces)
 
     @classmethod
     def make(cls, text: str, kind: Kind, syllables: tuple[str, ...] = ()) -> Token:
@@ -217,7 +237,24 @@ def _make_token(text: str, kind: Kind, syllables: tuple[str, ...]) -> Token:
 
 
 def token_similarity(a: Token, b: Token) -> float:
-    """Similarity of two different tokens in [0, 1] (see the module docstring)."""
+    """Similarity of two different tokens in [0, 1] (see the module docstring): by
+    spelling, and for a Latin word against a Chinese brand of two or more syllables,
+    also by sound (``romanise.brand_sound_similarity``: Wellgo ~ 滙高 wui gou)."""
+    best = _spelling_similarity(a, b)
+    if (
+        best < romanise.MATCH_MAX
+        and a.pinyin != b.pinyin
+        and a.kind is Kind.CORE
+        and b.kind is Kind.CORE
+    ):
+        by_sound = romanise.brand_sound_similarity(a.text, a.sound, b.text, b.sound)
+        if by_sound > best:
+            return by_sound
+    return best
+
+
+def _spelling_similarity(a: Token, b: Token) -> float:
+    """Similarity of two different tokens by their letters and consonant outlines."""
     if a.kind is Kind.NUMBER or b.kind is Kind.NUMBER:
         return 0.0
     af, bf = a.fold, b.fold

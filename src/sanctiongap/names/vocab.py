@@ -133,6 +133,28 @@ GENERIC: frozenset[str] = words(
     """
 )
 
+# Generic words that name an industry, by sector: two firms whose names differ only in
+# these ("Sinno Electronics" / "Sino Machinery") are more likely two firms.  Words of one
+# sector do not conflict with each other ("electronic" / "semiconductor").
+SECTORS: dict[str, str] = {
+    word: sector
+    for sector, text in (
+        ("electronics", "electronic electrical microelectronics optoelectronics "
+                        "semiconductor electro electromechanical"),
+        ("machinery", "machinery mechanical cnc tool mechanic"),
+        ("chemicals", "chemical petrochemical petroleum oil gas"),
+        ("metals", "metal steel mining"),
+        ("transport", "logistics shipping freight cargo forwarding forwarder transport "
+                      "transportation marine maritime"),
+        ("finance", "finance financial bank leasing insurance investment capital trust"),
+        ("energy", "energy power"),
+        ("optics", "optical"),
+        ("software", "software"),
+        ("construction", "construction"),
+    )
+    for word in text.split()
+}
+
 STOP: frozenset[str] = words(
     """
     the and of for de du des la le et und
@@ -237,6 +259,12 @@ GLOSS_OVERRIDES: dict[str, str] = {
     "医疗": "medical",
     "有限": "limited",
     "分公司": "branch",
+}
+
+# One-character words whose sense in company names is not CC-CEDICT's first one: 芯
+# ("wick, pith" in the dictionary) names the chip in 中芯, 芯片 and many firms' brands.
+HAN_MORPHEMES: dict[str, str] = {
+    "芯": "chip",
 }
 
 # Legal-form suffixes of Chinese and Japanese company names (simplified script), longest
