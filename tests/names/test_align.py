@@ -65,7 +65,7 @@ def test_brand_by_sound() -> None:
 
 def test_sector_conflict_needs_an_approximate_brand() -> None:
     a = latin_forms("Sinno Electronics Limited")[0]
-    assert align(a, latin_forms("Sino Machinery Co Ltd")[0]).note == "different industries"
+    assert "different industries" in align(a, latin_forms("Sino Machinery Co Ltd")[0]).note
     # the same brand, spelt alike: sister firms in two trades are a question for review
     assert align(a, latin_forms("Sinno Machinery Ltd")[0]).note == ""
     # one industry on each side, but the same one

@@ -2,7 +2,7 @@
 
 A name becomes a :class:`NameForm` (ordered tokens, see ``tokens``).  :func:`align` pairs
 the tokens of two forms one to one: equal words first, then runs of two or three words
-that glued together spell a word of the other side ("Hua Xin" / "Huaxin"), then the most
+that glued together spell a word of the other side ("Hua Xin" / "Huaxin"), then
 runs of Latin words that render Chinese characters partly by sound and partly by
 meaning (``hybrid``: "M Star" ~ 美星, before "M" is taken as the initial of "Meixing"),
 then the most similar remaining pairs (``tokens.token_similarity``), and finally a
@@ -19,7 +19,11 @@ candidate's), where a pair counts with its similarity.  Then:
 * if the distinctive words matched only approximately (a typo, a sound) and the names
   name different industries - each has an unmatched trade word of a sector
   (``vocab.SECTORS``) and no sector word matched - by 0.9: "Sinno Electronics" is not
-  "Sino Machinery".
+  "Sino Machinery";
+* if both are organisations' names in an alphabetic script, the distinctive words they
+  share are everyday English words on at least one side ("Alpha", "Global", "Sino"),
+  and either name has a word left over, by 0.85: a coined word like "Sinno" identifies
+  a firm, "Alpha" is shared by many.
 
 :func:`upper_bound` gives, from token signatures and without aligning, a value the score
 cannot exceed; screening uses it to skip candidates that cannot reach the threshold.
@@ -33,7 +37,9 @@ from weakref import WeakValueDictionary
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
+from sanctiongap.names.cedict import english_words
 from sanctiongap.names.hybrid import match_runs
+from sanctiongap.names.romanise import is_pinyin_word
 from sanctiongap.names.tokens import FUZZY_KINDS, INFORMATIVE, Kind, Token, token_similarity
 from sanctiongap.names.vocab import SECTORS
 
@@ -43,6 +49,10 @@ from sanctiongap.names.vocab import SECTORS
 QUERY_SHARE = 0.65
 GENERIC_ONLY_FACTOR = 0.45  # a match on generic and place words only is scaled by this
 NUMBER_CONFLICT_FACTOR = 0.6  # both sides carry numbers and they differ
+# Two organisation names whose only distinctive words in common are everyday English
+# words ("Alpha", "Star", "Sino", "Global") while one of them has words the other lacks:
+# many unrelated firms share such a word, so it identifies less than a coined one.
+EVERYDAY_FACTOR = 0.85
 SECTOR_CONFLICT_FACTOR = 0.9  # approximate distinctive match, different industries
 SEP = "\x1f"  # precedes each token text in NameForm.words (never part of a word)
 
@@ -76,6 +86,8 @@ class NameForm:
     sig: frozenset[str] = frozenset()  # union of the fuzzy tokens' signatures
     # The token texts, each preceded by SEP: lets bounds find words by prefix.
     words: str = ""
+    # An organisation's name in an alphabetic script (see EVERYDAY_FACTOR).
+    company: bool = False
     pieced: bool = False  # some token carries Chinese characters (``hybrid``)
 
     def __post_init__(self) -> None:
@@ -241,21 +253,31 @@ def align(q: NameForm, c: NameForm, explain: bool = True) -> Alignment:
     informative = False
     exact_core = False  # a distinctive word matched exactly
     q_nums: list[str] = []
+    # Per side: a distinctive word matched that is not an everyday word; a word left over.
+    q_coined = c_coined = q_left = c_left = False
+    check_everyday = q.company and c.company
     for tok, sim in zip(qt, qm, strict=True):
         if sim:
             matched_q += tok.weight * sim
             if tok.kind in INFORMATIVE:
                 informative = True
                 exact_core = exact_core or sim >= 1.0
-        elif tok.kind is Kind.NUMBER:
-            q_nums.append(tok.text)
+                q_coined = q_coined or not check_everyday or not _everyday(tok)
+        else:
+            q_left = q_left or tok.kind is not Kind.STOP
+            if tok.kind is Kind.NUMBER:
+                q_nums.append(tok.text)
     c_nums: list[str] = []
     for tok, sim in zip(ct, cm, strict=True):
         if sim:
             matched_c += tok.weight * sim
-            informative = informative or tok.kind in INFORMATIVE
-        elif tok.kind is Kind.NUMBER:
-            c_nums.append(tok.text)
+            if tok.kind in INFORMATIVE:
+                informative = True
+                c_coined = c_coined or not check_everyday or not _everyday(tok)
+        else:
+            c_left = c_left or tok.kind is not Kind.STOP
+            if tok.kind is Kind.NUMBER:
+                c_nums.append(tok.text)
     score = QUERY_SHARE * matched_q / q.total + (1 - QUERY_SHARE) * matched_c / c.total
     note = ""
     if not q.has_core and not c.has_core:
@@ -273,6 +295,9 @@ def align(q: NameForm, c: NameForm, explain: bool = True) -> Alignment:
     elif not exact_core and _sector_conflict(qt, qm, ct, cm):
         score *= SECTOR_CONFLICT_FACTOR
         note = "different industries"
+    if check_everyday and informative and not (q_coined and c_coined) and (q_left or c_left):
+        score *= EVERYDAY_FACTOR
+        note = "; ".join(filter(None, (note, "only everyday words in common, and words left over")))
     if q_nums and c_nums:
         score *= NUMBER_CONFLICT_FACTOR
         note = f"numbers differ ({', '.join(sorted(q_nums))} / {', '.join(sorted(c_nums))})"
@@ -292,6 +317,13 @@ def _sector_conflict(qt: tuple[Token, ...], qm: list[float],
     if not q_free or not c_free or not q_free.isdisjoint(c_free):
         return False
     return not _sectors(qt, qm, True) and not _sectors(ct, cm, True)
+
+
+def _everyday(tok: Token) -> bool:
+    """A distinctive word that is an everyday English word (CC-CEDICT's translations)
+    and cannot be read as pinyin ("Ming", "Long" may be a Chinese brand or surname)."""
+    return (tok.kind is Kind.CORE and not tok.pinyin and tok.text in english_words()
+            and not is_pinyin_word(tok.text))
 
 
 def _reach(

@@ -306,5 +306,5 @@ def latin_forms(name: str, person: bool = False) -> list[NameForm]:
             variant = strip_legal_forms(variant)
         tokens = make_tokens(ascii_words(variant, not person), person)
         if tokens:
-            forms.append(NameForm(name, label, tuple(tokens)))
+            forms.append(NameForm(name, label, tuple(tokens), company=not person))
     return forms
