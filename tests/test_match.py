@@ -124,20 +124,27 @@ NEAR_MISSES = [
     # one letter off on the only distinctive word, and different industries
     (company("Sinno Electronics Limited"), company("SINO MACHINERY CO., LTD"),
      "name_fuzzy", "different industries"),
-    # the only distinctive words in common are everyday words, and words are left over
+    # the one distinctive word in common is an everyday word, and words are left over
     (company("Sinno Electronics"), company("Sino IC Technology Co., Ltd."),
-     "name_fuzzy", "only everyday words in common"),
+     "name_fuzzy", "one everyday word in common"),
     (company("Alpha Trading Investments"), company("Alpha LLC"),
-     "name_fuzzy", "only everyday words in common"),
+     "name_fuzzy", "one everyday word in common"),
     (company("Alpha Trading Investments"), company("ALPHA TECH TRADING FZE"),
-     "name_fuzzy", "only everyday words in common"),
+     "name_fuzzy", "one everyday word in common"),
 ]
 
-# The everyday-word rule leaves these alone: coined words, or nothing left over.
+# The everyday-word rule leaves these alone: coined words, several everyday words, or
+# nothing left over.
 EVERYDAY_KEPT = [
     (company("Huawei Technologies"), company("Huawei Technologies Bahrain")),
     (company("Golden Star"), company("Golden Star Shipping LLC")),
     (company("Alpha Trading Investments"), company("ALPHA TRADING INVESTMENTS CO")),
+    # only a word of shape left over
+    (company("China General Nuclear Power Group"),
+     company("CHINA GENERAL NUCLEAR POWER CORPORATION")),
+    # several everyday words together are rare enough
+    (company("LLC Charter Green Light"),
+     company("LIMITED LIABILITY COMPANY CHARTER GREEN LIGHT MOSCOW")),
 ]
 
 

@@ -20,10 +20,11 @@ candidate's), where a pair counts with its similarity.  Then:
   name different industries - each has an unmatched trade word of a sector
   (``vocab.SECTORS``) and no sector word matched - by 0.9: "Sinno Electronics" is not
   "Sino Machinery";
-* if both are organisations' names in an alphabetic script, the distinctive words they
-  share are everyday English words on at least one side ("Alpha", "Global", "Sino"),
-  and either name has a word left over, by 0.85: a coined word like "Sinno" identifies
-  a firm, "Alpha" is shared by many.
+* if both are organisations' names in an alphabetic script, the one distinctive word
+  they share is an everyday English word on at least one side ("Alpha", "Atlas",
+  "Sino"), and either name has a word left over (other than a word of shape like
+  "Group" or "International"), by 0.85: a coined word like "Sinno"
+  identifies a firm, "Alpha" is shared by many.
 
 :func:`upper_bound` gives, from token signatures and without aligning, a value the score
 cannot exceed; screening uses it to skip candidates that cannot reach the threshold.
@@ -41,7 +42,7 @@ from sanctiongap.names.cedict import english_words
 from sanctiongap.names.hybrid import match_runs
 from sanctiongap.names.romanise import is_pinyin_word
 from sanctiongap.names.tokens import FUZZY_KINDS, INFORMATIVE, Kind, Token, token_similarity
-from sanctiongap.names.vocab import SECTORS
+from sanctiongap.names.vocab import SECTORS, SHAPE
 
 # Share of the score that comes from the query side's coverage; the rest from the
 # candidate's.  A query that is a shortened form of the candidate ("Karimov Yusuf" for
@@ -49,9 +50,10 @@ from sanctiongap.names.vocab import SECTORS
 QUERY_SHARE = 0.65
 GENERIC_ONLY_FACTOR = 0.45  # a match on generic and place words only is scaled by this
 NUMBER_CONFLICT_FACTOR = 0.6  # both sides carry numbers and they differ
-# Two organisation names whose only distinctive words in common are everyday English
-# words ("Alpha", "Star", "Sino", "Global") while one of them has words the other lacks:
-# many unrelated firms share such a word, so it identifies less than a coined one.
+# Two organisation names whose one distinctive word in common is an everyday English
+# word ("Alpha", "Signal", "Sino", "Atlas") while one of them has words the other lacks:
+# many unrelated firms share such a word, so it identifies less than a coined one (two
+# or more such words in common, "Charter Green Light", are rare enough together).
 EVERYDAY_FACTOR = 0.85
 SECTOR_CONFLICT_FACTOR = 0.9  # approximate distinctive match, different industries
 SEP = "\x1f"  # precedes each token text in NameForm.words (never part of a word)
@@ -255,6 +257,7 @@ def align(q: NameForm, c: NameForm, explain: bool = True) -> Alignment:
     q_nums: list[str] = []
     # Per side: a distinctive word matched that is not an everyday word; a word left over.
     q_coined = c_coined = q_left = c_left = False
+    q_distinctive = 0  # distinctive words of the query matched
     check_everyday = q.company and c.company
     for tok, sim in zip(qt, qm, strict=True):
         if sim:
@@ -262,9 +265,10 @@ def align(q: NameForm, c: NameForm, explain: bool = True) -> Alignment:
             if tok.kind in INFORMATIVE:
                 informative = True
                 exact_core = exact_core or sim >= 1.0
+                q_distinctive += 1
                 q_coined = q_coined or not check_everyday or not _everyday(tok)
         else:
-            q_left = q_left or tok.kind is not Kind.STOP
+            q_left = q_left or _telling(tok)
             if tok.kind is Kind.NUMBER:
                 q_nums.append(tok.text)
     c_nums: list[str] = []
@@ -275,7 +279,7 @@ def align(q: NameForm, c: NameForm, explain: bool = True) -> Alignment:
                 informative = True
                 c_coined = c_coined or not check_everyday or not _everyday(tok)
         else:
-            c_left = c_left or tok.kind is not Kind.STOP
+            c_left = c_left or _telling(tok)
             if tok.kind is Kind.NUMBER:
                 c_nums.append(tok.text)
     score = QUERY_SHARE * matched_q / q.total + (1 - QUERY_SHARE) * matched_c / c.total
@@ -295,9 +299,10 @@ def align(q: NameForm, c: NameForm, explain: bool = True) -> Alignment:
     elif not exact_core and _sector_conflict(qt, qm, ct, cm):
         score *= SECTOR_CONFLICT_FACTOR
         note = "different industries"
-    if check_everyday and informative and not (q_coined and c_coined) and (q_left or c_left):
+    if (check_everyday and q_distinctive == 1 and not (q_coined and c_coined)
+            and (q_left or c_left)):
         score *= EVERYDAY_FACTOR
-        note = "; ".join(filter(None, (note, "only everyday words in common, and words left over")))
+        note = "; ".join(filter(None, (note, "one everyday word in common, words left over")))
     if q_nums and c_nums:
         score *= NUMBER_CONFLICT_FACTOR
         note = f"numbers differ ({', '.join(sorted(q_nums))} / {', '.join(sorted(c_nums))})"
@@ -317,6 +322,12 @@ def _sector_conflict(qt: tuple[Token, ...], qm: list[float],
     if not q_free or not c_free or not q_free.isdisjoint(c_free):
         return False
     return not _sectors(qt, qm, True) and not _sectors(ct, cm, True)
+
+
+def _telling(tok: Token) -> bool:
+    """A word whose absence from the other name tells: not a stop word, and not a word
+    of a firm's shape (``vocab.SHAPE``: "Group", "Holding", "International")."""
+    return tok.kind is not Kind.STOP and not (tok.kind is Kind.GENERIC and tok.text in SHAPE)
 
 
 def _everyday(tok: Token) -> bool:

@@ -133,6 +133,17 @@ GENERIC: frozenset[str] = words(
     """
 )
 
+# Generic words that give a firm's shape or reach, not its trade ("Group", "Holding",
+# "International"): a name that has one of these and another name lacks it can still
+# be the same firm.
+SHAPE: frozenset[str] = words(
+    """
+    group holding enterprise international global general universal united union world
+    worldwide firm business corporate branch office representative associate partner
+    venture cooperative co-operative association
+    """
+)
+
 # Generic words that name an industry, by sector: two firms whose names differ only in
 # these ("Sinno Electronics" / "Sino Machinery") are more likely two firms.  Words of one
 # sector do not conflict with each other ("electronic" / "semiconductor").
