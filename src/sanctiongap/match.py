@@ -29,7 +29,13 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from sanctiongap.names.align import QUERY_SHARE, Alignment, NameForm, align
-from sanctiongap.names.bounds import PairBounds, pair_bound
+from sanctiongap.names.bounds import (
+    PairBounds,
+    candidate_side,
+    masses,
+    pair_bound,
+    query_side,
+)
 from sanctiongap.names.subject import (
     OBJECT_SCHEMATA,
     PERSON_SCHEMATA,
@@ -341,10 +347,12 @@ _EPS = 1e-9
 
 
 def _name_score(q: PreparedSubject, c: PreparedSubject, main: float, name_floor: float,
-                bounds: PairBounds | None) -> float:
+                bounds: PairBounds | None, screening: bool = False) -> float:
     """The best weighted name alignment, or ``main`` if that is higher.  With ``bounds``,
     pairs of forms whose bound cannot beat ``main`` or reach ``name_floor`` are skipped
-    (the result is then exact only where it reaches ``name_floor``)."""
+    (the result is then exact only where it reaches ``name_floor``).  ``screening``
+    (one direction, no masses kept for the other): the query's side of a pair's bound
+    is checked before the candidate's is computed."""
     weights = _WEIGHT
     swapped = bounds is not None and q is not bounds.a
     q_terms: list[float] = []
@@ -367,12 +375,23 @@ def _name_score(q: PreparedSubject, c: PreparedSubject, main: float, name_floor:
             weight = weights[feature]
             if weight <= main:
                 continue
-            if bounds is not None and (qf.has_core or cf.has_core) and qf.tokens and cf.tokens:
+            if (bounds is not None or screening) and (
+                    qf.has_core or cf.has_core) and qf.tokens and cf.tokens:
                 if q_terms:
                     bound = weight * (q_terms[i] + c_terms[j]) + _EPS
                     if bound <= main or bound < name_floor:
                         continue
-                if swapped:
+                if screening:
+                    # The query's side first, the candidate's counted as all matched.
+                    mq, _, c_flags = query_side(qf, cf)
+                    bound = weight * (QUERY_SHARE * mq / qf.total
+                                      + (1 - QUERY_SHARE) * cf.total / cf.total) + _EPS
+                    if bound <= main or bound < name_floor:
+                        continue
+                    mc = candidate_side(qf, cf, c_flags)
+                elif bounds is None:  # (not reached: without screening, bounds are given)
+                    mq, mc = masses(qf, cf)
+                elif swapped:
                     mc, mq = bounds.masses(j, i)
                 else:
                     mq, mc = bounds.masses(i, j)
@@ -386,8 +405,15 @@ def _name_score(q: PreparedSubject, c: PreparedSubject, main: float, name_floor:
     return main
 
 
+def _few_forms(q: PreparedSubject, c: PreparedSubject) -> bool:
+    """Whether the pairs of forms are bounded one by one only (``PairBounds.union_terms``
+    has no terms for these subjects)."""
+    nq, nc = len(q.forms), len(c.forms)
+    return nq * nc <= nq + nc
+
+
 def _score(q: PreparedSubject, c: PreparedSubject, floor: float = 0.0,
-           bounds: PairBounds | None = None) -> float:
+           bounds: PairBounds | None = None, screening: bool = False) -> float:
     """The score :func:`compare` gives, computed without building explanations (the
     same features, weights and arithmetic).  With ``floor`` > 0, name forms whose bound
     cannot reach it are not aligned, and a score below ``floor`` is returned as 0.0."""
@@ -396,9 +422,11 @@ def _score(q: PreparedSubject, c: PreparedSubject, floor: float = 0.0,
     if not q.exact_keys.isdisjoint(c.exact_keys):
         main = _WEIGHT["name_exact"]
     if main < _MAX_NAME_WEIGHT:
-        if floor > 0.0 and bounds is None:
+        screening = screening and floor > 0.0
+        if floor > 0.0 and bounds is None and not (screening and _few_forms(q, c)):
             bounds = PairBounds(q, c)
-        main = _name_score(q, c, main, name_floor, bounds if floor > 0.0 else None)
+        main = _name_score(q, c, main, name_floor, bounds if floor > 0.0 else None,
+                           screening)
     if q.id_keys and q.id_keys & c.id_keys:
         main = max(main, _WEIGHT["identifier_match"])
     if main <= 0.0 or main < name_floor:
@@ -443,4 +471,4 @@ def score_many(
     their preparation across queries).  With ``floor`` (e.g. the threshold), scores
     below it come back as 0.0, and candidates that cannot reach it are not aligned."""
     q = _as_prepared(query)
-    return [_score(q, _as_prepared(c), floor) for c in candidates]
+    return [_score(q, _as_prepared(c), floor, screening=True) for c in candidates]

@@ -22,6 +22,7 @@ import gc
 import re
 import time
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import duckdb
@@ -149,7 +150,7 @@ def candidate_pairs(index: NameIndex) -> list[tuple[int, int]]:
     distinctive word, "Sinno Electronics", has a single key).  Sorted; counted one record
     at a time, so the counts of all pairs are never held at once."""
     n = len(index.subjects)
-    lists: list[list[list[int]]] = [[] for _ in range(n)]  # postings of each one's keys
+    lists: list[list[Sequence[int]]] = [[] for _ in range(n)]  # postings of each one's keys
     id_lists: set[int] = set()  # id() of the postings of identifier keys
     for key, postings in index.postings.items():
         if len(postings) > index.cap:

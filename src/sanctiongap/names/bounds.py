@@ -19,7 +19,10 @@ score formula of ``align`` without its reducing factors.
   forms, :class:`FormsUnion`): one pass per form instead of one per pair of forms, for
   subjects with many aliases.
 * :class:`PairBounds` keeps both for one pair of subjects, for the two directions in
-  which resolution may compare them (``match.score_both_ways``).
+  which resolution may compare them (``match.score_both_ways``);
+* :func:`query_side` and :func:`candidate_side` split :func:`masses` in two for
+  screening (``match.score_many``): most candidates fall short on the query's side
+  alone, and their side is then never computed.
 
 Two forms that both lack a distinctive word are compared by another formula (see
 ``align``); a bound of 1 is the only one for them.
@@ -76,15 +79,19 @@ def _may_glue(side: tuple[Token, ...], other: NameForm) -> bool:
     """Whether a run of ``side`` could start like a word of ``other`` long enough for
     it (a cheap test that lets :func:`_glue` be skipped; it may say yes wrongly)."""
     words = other.words
-    for i in range(len(side) - 1):
-        first = side[i].text
-        head = SEP + first[:2]
-        at = words.find(head)
-        if at < 0:
+    longest = max(map(len, other.positions), default=0)  # the longest word to spell
+    if longest < GLUE_MIN:
+        return False
+    texts = [t.text for t in side]
+    for i in range(len(texts) - 1):
+        first = texts[i]
+        need = len(first) + len(texts[i + 1]) - 1
+        if need > longest:
             continue
-        need = len(first) + len(side[i + 1].text) - 1
         if need < GLUE_MIN:
             need = GLUE_MIN
+        head = SEP + first[:2]
+        at = words.find(head)
         while at >= 0:
             end = words.find(SEP, at + 1)
             if end < 0:
@@ -142,6 +149,39 @@ def masses(a: NameForm, b: NameForm) -> tuple[float, float]:
     if len(bt) > 1 and _may_glue(bt, a):
         _glue(bt, b_flags, at, a_flags)
     return _weight(at, a_flags), _weight(bt, b_flags)
+
+
+def query_side(a: NameForm, b: NameForm) -> tuple[float, list[bool], list[bool]]:
+    """The first half of :func:`masses` for screening, where most candidates already
+    fall short on the query's side: the weight of ``a``'s tokens that could be matched
+    (the same as ``masses(a, b)[0]``), with the flags so far of both forms for
+    :func:`candidate_side`.  The rules are applied in another order than ``masses``
+    applies them; the flags are their union all the same."""
+    at, bt = a.tokens, b.tokens
+    b_pos, b_sig = b.positions, b.sig
+    a_flags = [t.text in b_pos or not t.sig.isdisjoint(b_sig) for t in at]
+    b_flags = [False] * len(bt)
+    _cut(at, a_flags, b, b_flags)
+    _cut(bt, b_flags, a, a_flags)
+    if len(at) > 1 and _may_glue(at, b):
+        _glue(at, a_flags, bt, b_flags)
+    if len(bt) > 1 and _may_glue(bt, a):
+        _glue(bt, b_flags, at, a_flags)
+    if all(a_flags):
+        return a.total, a_flags, b_flags
+    return _weight(at, a_flags), a_flags, b_flags
+
+
+def candidate_side(a: NameForm, b: NameForm, b_flags: list[bool]) -> float:
+    """The second half: ``masses(a, b)[1]``, given the flags of ``b`` from
+    :func:`query_side`."""
+    a_pos, a_sig = a.positions, a.sig
+    for j, t in enumerate(b.tokens):
+        if not b_flags[j]:
+            b_flags[j] = t.text in a_pos or not t.sig.isdisjoint(a_sig)
+    if all(b_flags):
+        return b.total
+    return _weight(b.tokens, b_flags)
 
 
 def pair_bound(q: NameForm, c: NameForm) -> float:
@@ -235,6 +275,10 @@ def _shares(forms: tuple[NameForm, ...], mass: list[float | None], share: float
             for f, m in zip(forms, mass, strict=True)]
 
 
+# The terms of subjects with few forms: none (shared, never changed).
+_NO_TERMS: tuple[list[float], list[float], list[float], list[float]] = ([], [], [], [])
+
+
 class PairBounds:
     """Bound data of one pair of subjects ``a`` and ``b``, shared by both directions of
     comparison: the weight each form could have matched (:func:`masses`) per pair of
@@ -265,7 +309,7 @@ class PairBounds:
                     _shares(b.forms, b_mass, QUERY_SHARE),
                     _shares(b.forms, b_mass, 1 - QUERY_SHARE))
             else:
-                self.terms = ([], [], [], [])
+                self.terms = _NO_TERMS
         a_q, a_c, b_q, b_c = self.terms
         return (a_q, b_c) if q is self.a else (b_q, a_c)
 

@@ -19,9 +19,11 @@ fewer than ``limit`` subjects (a name made of common words).  Only these are sco
 
 from __future__ import annotations
 
+from array import array
 from collections import Counter
 from collections.abc import Callable, Sequence
 from functools import lru_cache
+from typing import cast
 
 from sanctiongap.match import DEFAULT_THRESHOLD, MatchResult, compare, score_many
 from sanctiongap.names.subject import PreparedSubject, blocking_keys
@@ -66,10 +68,15 @@ class NameIndex:
         self.subjects = list(subjects)
         self.fuzzy = fuzzy
         self.cap = max(50, int(max_share * len(self.subjects)))
-        self.postings: dict[str, list[int]] = {}
+        postings: dict[str, list[int]] = {}
         for i, subject in enumerate(self.subjects):
             for key in self.keys(subject):
-                self.postings.setdefault(key, []).append(i)
+                postings.setdefault(key, []).append(i)
+        self.postings: dict[str, Sequence[int]] = cast("dict[str, Sequence[int]]", postings)
+        if fuzzy:
+            # Screening counts the postings of every query: packed arrays are read
+            # without visiting one int object per position.
+            self.postings = {key: array("i", found) for key, found in postings.items()}
 
     def keys(self, subject: PreparedSubject, query: bool = False) -> set[str]:
         keys = blocking_keys(subject)
@@ -83,11 +90,13 @@ class NameIndex:
         lists = [p for key in self.keys(query, query=True) if (p := postings.get(key))]
         lists.sort(key=len)
         counts: Counter[int] = Counter()
+        cap = self.cap
         for found in lists:
-            if len(found) > self.cap and len(counts) >= limit:
+            if len(found) > cap and len(counts) >= limit:
                 break
             counts.update(found)
-        return [i for i, _ in counts.most_common(limit)]
+        # Most shared keys first, ties in the order first found (as most_common).
+        return sorted(counts, key=counts.__getitem__, reverse=True)[:limit]
 
     def screen(
         self, query: PreparedSubject, limit: int = 20, threshold: float = DEFAULT_THRESHOLD

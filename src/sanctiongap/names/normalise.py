@@ -158,6 +158,13 @@ def _vocab_keys() -> tuple[dict[str, str], dict[str, str], dict[int, list[str]]]
     return folds, skeletons, by_length
 
 
+@lru_cache(maxsize=64)
+def _near_length(size: int) -> tuple[str, ...]:
+    """Vocabulary words (6+ letters) one letter shorter, as long, or one letter longer."""
+    by_length = _vocab_keys()[2]
+    return tuple(w for n in (size - 1, size, size + 1) for w in by_length.get(n, ()))
+
+
 @lru_cache(maxsize=65536)
 def vocab_word(word: str) -> str:
     """The company-vocabulary word a misspelt word stands for ("kompany", "Cornpany",
@@ -168,7 +175,7 @@ def vocab_word(word: str) -> str:
         return word
     if len(word) < 2 or word.isdigit():
         return word
-    folds, skeletons, by_length = _vocab_keys()
+    folds, skeletons, _ = _vocab_keys()
     tok = Token.make(word, Kind.CORE)
     found = folds.get(tok.fold) or folds.get(phonetic_fold(word.replace("rn", "m")))
     if len(word) < 3:
@@ -176,9 +183,7 @@ def vocab_word(word: str) -> str:
     if found is None and not any(v in word[1:] for v in "aeiou"):
         found = skeletons.get(tok.skel)
     if found is None and len(word) >= 7:
-        near = [w for size in (len(word) - 1, len(word), len(word) + 1)
-                for w in by_length.get(size, ())]
-        match = extractOne(word, near, scorer=OSA.distance, score_cutoff=1)
+        match = extractOne(word, _near_length(len(word)), scorer=OSA.distance, score_cutoff=1)
         if match is not None:
             found = match[0]
     return vocab.CANONICAL.get(found, found) if found else word
