@@ -159,7 +159,8 @@ def query_side(a: NameForm, b: NameForm) -> tuple[float, list[bool], list[bool]]
     applies them; the flags are their union all the same."""
     at, bt = a.tokens, b.tokens
     b_pos, b_sig = b.positions, b.sig
-    a_flags = [t.text in b_pos or not t.sig.isdisjoint(b_sig) for t in at]
+    a_flags = [t.text in b_pos or not t.sig.isdisjoint(b_sig)
+               or (t.pieces is not None and b.has_core) for t in at]
     b_flags = [False] * len(bt)
     _cut(at, a_flags, b, b_flags)
     _cut(bt, b_flags, a, a_flags)
@@ -178,7 +179,8 @@ def candidate_side(a: NameForm, b: NameForm, b_flags: list[bool]) -> float:
     a_pos, a_sig = a.positions, a.sig
     for j, t in enumerate(b.tokens):
         if not b_flags[j]:
-            b_flags[j] = t.text in a_pos or not t.sig.isdisjoint(a_sig)
+            b_flags[j] = (t.text in a_pos or not t.sig.isdisjoint(a_sig)
+                          or (t.pieces is not None and a.has_core))
     if all(b_flags):
         return b.total
     return _weight(b.tokens, b_flags)
