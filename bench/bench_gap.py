@@ -3,8 +3,9 @@
     .venv/bin/python bench/bench_gap.py [--kb EXISTING.duckdb] [--runs 20]
 
 Targets (issue 4): load + resolve + report of the bundled snapshot under 60 s on two
-cores with peak RSS under 1.5 GB; a gap query under 200 ms.  Each figure is printed
-with its ratio to the target (below 1.00 = within target).  With --kb the load is
+cores with peak RSS under 1.5 GB; a gap query under 200 ms.  Memory is given as this
+process's peak RSS and as the peak PSS summed over it and its worker processes.  Each
+figure is printed with its ratio to the target (below 1.00 = within target).  With --kb the load is
 skipped and only the report and the queries are timed.
 """
 
@@ -22,6 +23,7 @@ import duckdb
 from rich.console import Console
 from rich.table import Table
 
+from memtree import TreeMemory
 from sanctiongap import bundle
 from sanctiongap.gap import run_gap
 from sanctiongap.gap_claim import CLAIM_QUERY
@@ -56,18 +58,18 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=20)
     args = parser.parse_args()
     rows: list[tuple[str, str, str, str]] = []
+    tree = TreeMemory()
     with tempfile.TemporaryDirectory() as tmp:
         kb_path = args.kb
         load_s = resolve_note = None
         if kb_path is None:
             kb_path = Path(tmp) / "kb.duckdb"
-            try:
-                from sanctiongap.resolve import resolve_kb
-            except ImportError:
-                resolve_kb = None  # type: ignore[assignment]
-            resolve_note = "with resolution" if resolve_kb else "no resolve step yet"
+            from sanctiongap.resolve import resolve_kb
+
+            resolve_note = "with resolution"
             started = time.perf_counter()
-            build(bundle.bundled_specs(), kb_path, resolve=resolve_kb)
+            with tree:
+                build(bundle.bundled_specs(), kb_path, resolve=resolve_kb)
             load_s = time.perf_counter() - started
         with duckdb.connect(str(kb_path), read_only=True) as con:
             started = time.perf_counter()
@@ -98,7 +100,11 @@ def main() -> None:
                  f"median of {len(everything)}; no target (not the headline path)"))
     rss = peak_rss_mb()
     rows.append(("peak RSS", f"{rss:.0f} MB", f"{rss / TARGET_RSS_MB:.2f}",
-                 f"target {TARGET_RSS_MB:.0f} MB"))
+                 f"this process; target {TARGET_RSS_MB:.0f} MB"))
+    if tree.peak_pss_mb:
+        rows.append(("peak PSS, process + workers", f"{tree.peak_pss_mb:.0f} MB",
+                     f"{tree.peak_pss_mb / TARGET_RSS_MB:.2f}",
+                     "during the load; shared pages counted once"))
     table = Table(title="bench_gap: the designation gap and its report")
     for col in ("stage", "measured", "ratio to target", "note"):
         table.add_column(col, justify="right" if col in ("measured", "ratio to target")
