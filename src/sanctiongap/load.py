@@ -19,9 +19,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+import pyarrow as pa
+
 from sanctiongap import kb
 from sanctiongap.errors import SourceError
 from sanctiongap.model import SourceRecord
+from sanctiongap.scripts import script_of
 from sanctiongap.sources import registry
 from sanctiongap.sources.base import ParseContext, Parser, SourceFile, snapshot_date_from_path
 from sanctiongap.timeline import merge_snapshots
@@ -226,6 +229,14 @@ def _size(path: Path) -> int:
     return path.stat().st_size if path.exists() else 0
 
 
+def _release_write_memory() -> None:
+    """Let go of what writing the knowledge base kept: the script cache holds a name
+    string of every record (and so pins the memory the records took), and Arrow's pool
+    keeps freed buffers.  Resolution then starts, and forks, from a smaller process."""
+    script_of.cache_clear()
+    pa.default_memory_pool().release_unused()
+
+
 def build(specs: list[SourceSpec], target: Path, *, check_bounds: bool = True,
           progress: Progress | None = None,
           resolve: Callable[..., object] | None = None) -> list[ParsedSource]:
@@ -259,6 +270,7 @@ def build(specs: list[SourceSpec], target: Path, *, check_bounds: bool = True,
         del merged
         for p in parsed:
             p.release()
+        _release_write_memory()
         if resolve is not None:
             if progress:
                 progress("resolving entities across lists", len(specs) + 2, total)
