@@ -84,6 +84,16 @@ MATCHES = [
      "name_chinese_pinyin"),
     (company("Shandong OreeLaser Technology Co., Ltd"), company("山东欧锐激光科技有限公司"),
      "name_chinese_pinyin"),
+    # by a near meaning: CC-CEDICT gives "link" with "connect" (通) and "join" (联) for one
+    # Chinese word (连接) (EU 833 Annex IV #750; constructed)
+    (company("HK (Hong Kong) LINK ASIA ELECTRONICS LIMITED"), company("香港通亞電子有限公司"),
+     "name_chinese_pinyin"),
+    (company("Star Link Technology Limited"), company("星联科技有限公司"),
+     "name_chinese_pinyin"),
+    # a sound a little under the brand floor, carried by a meaning (EU 833 Annex IV #829:
+    # "Conti" ~ 康澤 kangze 0.749, "Far" = 遠)
+    (company("Conti-Far Logistics Co. Ltd."), company("康澤遠國際物流(香港)有限公司"),
+     "name_chinese_pinyin"),
     # identifiers carry a match whatever the names say
     (company("Yilufa", identifiers=[YILUFA_USCC]),
      company("深圳市亿路发有限公司", identifiers=[Identifier("registration",
@@ -117,6 +127,12 @@ NON_MATCHES = [
     (company("M Star International Trading Company Limited"),
      company("美光國際貿易有限公司")),  # 光 is "light", not "star"
     (company("Chipgoo Electronics Limited"), company("芯片電子有限公司")),  # goo / pian
+    # constructed: a near meaning for one character does not carry the other
+    (company("Link Asia Electronics Limited"), company("香港通美電子有限公司")),  # 美 not Asia
+    (company("Star Link Technology Limited"), company("星美科技有限公司")),  # 美 not link
+    # constructed: the lower sound floor needs a character rendered by meaning
+    (company("Conti-Far Logistics Co. Ltd."), company("康澤近國際物流(香港)有限公司")),  # near
+    (company("Conti Logistics Co. Ltd."), company("康澤國際物流(香港)有限公司")),
 ]
 
 # Pairs that must not match although a feature fires, with the note it must give.

@@ -149,6 +149,13 @@ NAMES = [
     "山东欧锐激光科技有限公司",
     "Wellgo International Industrial Limited",
     "滙高國際實業有限公司",
+    # a near meaning (通 "connect" ~ "link"), a sound under the brand floor with a meaning
+    "HK (Hong Kong) LINK ASIA ELECTRONICS LIMITED",
+    "香港通亞電子有限公司",
+    "Star Link Technology Limited",
+    "星联科技有限公司",
+    "Conti-Far Logistics Co. Ltd.",
+    "康澤遠國際物流(香港)有限公司",
 ]
 
 

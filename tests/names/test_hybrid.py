@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from sanctiongap.names import hybrid
+from sanctiongap.names import cedict, hybrid
 from sanctiongap.names.align import align
 from sanctiongap.names.chinese import renderings
 from sanctiongap.names.normalise import latin_forms
-from sanctiongap.names.tokens import Kind, Token
+from sanctiongap.names.tokens import Kind, Token, phonetic_fold
 
 
 def brand(han: str, syllables: tuple[str, ...]) -> Token:
@@ -38,6 +38,16 @@ def latin(*words: str) -> tuple[Token, ...]:
         (("mkp",), "码可菠萝", ("ma", "ke", "bo", "luo"), 0.0, 0.0),
         # sound alone is left to romanise: no meaning, no cover
         (("bao", "li"), "保利", ("bao", "li"), 0.0, 0.0),
+        # near meanings (cedict.bridged): 联 "join" ~ "link", 世 "world" ~ "global"
+        (("global", "link"), "世联", ("shi", "lian"), 0.9, 0.9),
+        # one-word senses besides the chosen gloss: 世 "world" (gloss "life")
+        (("world", "link"), "世联", ("shi", "lian"), 0.9, 0.9),
+        # constructed: 美 "beautiful" is no near meaning of "link"
+        (("global", "link"), "世美", ("shi", "mei"), 0.0, 0.0),
+        # a sound under the brand floor, with a meaning: "conti" ~ kangze 0.749, 远 "far"
+        (("conti", "far"), "康泽远", ("kang", "ze", "yuan"), 0.85, 0.9),
+        # constructed: 近 "near" is not "far"
+        (("conti", "far"), "康泽近", ("kang", "ze", "jin"), 0.0, 0.0),
     ],
 )
 def test_run_similarity(words: tuple[str, ...], han: str, syllables: tuple[str, ...],
@@ -64,3 +74,21 @@ def test_alignment_credits_the_run() -> None:
     result = align(query, mixed)
     assert ("m star", "meixing", 0.85) in result.pairs
     assert result.score > 0.85
+
+
+def test_bridges_come_from_one_chinese_word() -> None:
+    # 连接 "to link; to join; to connect", 全球 "global; the (whole) world"
+    assert {"join", "connect"} <= cedict.bridged("link")
+    assert "global" in cedict.bridged("world")
+    assert "asia" not in cedict.bridged("link")
+    assert cedict.bridged("qwzx") == {"qwzx"}
+
+
+def test_start_keys_cover_near_meanings() -> None:
+    # "Link" may render 通 by a near meaning, as a whole word: the bounds must see it
+    assert "d" + phonetic_fold("link") in brand("通亚", ("tong", "ya")).sig
+
+
+def test_near_meanings_take_whole_words() -> None:
+    assert hybrid.run_similarity(latin("link", "asia"), (brand("通亚", ("tong", "ya")),)) > 0.8
+    assert hybrid.run_similarity(latin("linkasia"), (brand("通亚", ("tong", "ya")),)) == 0.0

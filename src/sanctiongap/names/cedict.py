@@ -22,6 +22,12 @@ would use:
    sense with its "to" dropped.  At most four words are kept, stop words dropped,
    inflections canonicalised.
 
+Besides the one gloss, :func:`sense_words` lists every one-word translation of a word,
+and :func:`bridged` the English words the dictionary gives together, as one-word
+translations, for one Chinese word of few such translations (连接 "link", "join",
+"connect"): near meanings, for matching a Latin word that renders a character by a
+sense its gloss does not use (``hybrid``).
+
 Gazetteer (:func:`place`): a dictionary entry with capitalised pinyin whose first sense
 reads "<Name> ... province / municipality / autonomous region / special administrative
 region / prefecture-level city / subprovincial city / county-level city ..."
@@ -265,3 +271,55 @@ def english_words() -> frozenset[str]:
 
 
 _ENGLISH_WORD = re.compile(r"[a-z]{2,}")
+
+
+# ------------------------------------------------------------------ senses and bridges
+MAX_SENSES = 8  # senses of one entry read for its one-word translations
+BRIDGE_MAX = 5  # an entry bridges its one-word translations if it has at most this many
+
+
+def _one_words(entry: Entry) -> list[str]:
+    """The translations of an entry that are one English word ("to link" -> "link",
+    "the world" -> "world"), canonicalised, in order."""
+    out: list[str] = []
+    for raw in entry.senses[:MAX_SENSES]:
+        sense = clean_sense(raw)
+        if sense is None:
+            continue
+        words = _words(sense.removeprefix("to "))
+        if len(words) == 1 and len(words[0]) >= 3 and words[0] not in out:
+            out.append(words[0])
+    return out
+
+
+@lru_cache(maxsize=65536)
+def sense_words(word: str) -> tuple[str, ...]:
+    """Every one-word translation of a Chinese word (common-noun entries first), not
+    only the sense :func:`gloss` picks: 世 "life", "age", "era", "world" ..."""
+    out: list[str] = []
+    for entry in sorted(lookup(word), key=lambda e: e.proper):
+        out.extend(w for w in _one_words(entry) if w not in out)
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def _bridges() -> dict[str, frozenset[str]]:
+    """English word -> the English words CC-CEDICT gives, as one-word translations, for
+    the same Chinese word of at most :data:`BRIDGE_MAX` such translations (连接 "link",
+    "join", "connect"; 全球 "global", "world" ...)."""
+    out: dict[str, set[str]] = {}
+    for entries in dictionary().entries.values():
+        for entry in entries:
+            if entry.proper:
+                continue
+            words = _one_words(entry)
+            if 2 <= len(words) <= BRIDGE_MAX:
+                for w in words:
+                    out.setdefault(w, set()).update(words)
+    return {w: frozenset(related) for w, related in out.items()}
+
+
+def bridged(word: str) -> frozenset[str]:
+    """English words CC-CEDICT uses alongside ``word`` to translate one Chinese word
+    (``word`` itself included)."""
+    return _bridges().get(word, frozenset({word}))

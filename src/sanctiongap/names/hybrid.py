@@ -13,12 +13,18 @@ unmatched Chinese tokens and looks for a cover: the letters cut into *parts*, ea
 part rendering a span of one to three characters of one token, in order, using up
 both runs.  A part renders its span
 
-* by meaning: it is an English gloss of the character (or of the whole word), or its
-  first four letters or more ("tech" for "technology"): 1.0;
+* by meaning: it is an English gloss of the character (or of the whole word), one of
+  the character's other one-word translations (``cedict.sense_words``: 世 "world" as
+  well as "life"), or the first four letters or more of one ("tech" for
+  "technology"): 1.0;
+* by a near meaning, as a whole Latin word: CC-CEDICT translates some Chinese word both
+  by the word and by one of the character's one-word translations (``cedict.bridged``:
+  "link" ~ 联 "join", as 连接 is "link", "join", "connect"): :data:`BRIDGE`;
 * by sound: its phones are close to the span's pinyin or Cantonese reading
-  (``romanise.phone_similarity`` >= ``romanise.SOUND_MIN``), and it starts with a
-  letter that can spell the reading's first sound: a value from ``romanise.MATCH_MIN``
-  to ``MATCH_MAX`` as for whole brands;
+  (``romanise.phone_similarity`` >= :data:`SOUND_MIN`, a little under the floor of a
+  brand alone, as a cover also renders a character by meaning), and it starts with a
+  letter that can spell the reading's first sound: a value up to ``romanise.MATCH_MAX``
+  as for whole brands;
 * by initial: a one-letter word standing for one syllable (the "M" of "M Star"): 0.7.
 
 A cover counts when it has two parts or more and at least one by meaning; its
@@ -28,7 +34,9 @@ at :data:`ACRONYM`: two letters match too many brands to count.  Sound alone is 
 to ``romanise`` (a cover made only of sounds is not taken here).
 
 For the alignment bounds (``bounds``): every Latin word that starts a part shares a
-signature key with the Chinese token it starts in (:func:`start_keys`), and a token
+signature key with the Chinese token it starts in (:func:`start_keys`; a word that
+renders a character by a near meaning is a whole word, and shares its fold key), and a
+token
 that carries pieces may be matched by a part that starts inside a Latin word, so the
 bounds count it as matchable whenever the other side has a distinctive word.
 """
@@ -39,10 +47,15 @@ from dataclasses import replace
 from functools import lru_cache
 
 from sanctiongap.names import cedict, romanise, vocab
-from sanctiongap.names.tokens import Kind, Pieces, Token
+from sanctiongap.names.tokens import Kind, Pieces, Token, phonetic_fold
 
 ACRONYM = 0.85
+BRIDGE = 0.9  # a part rendering a character by a near meaning (``cedict.bridged``)
 INITIAL = 0.7
+# Phone similarity a part needs to render its span by sound: a little below what a
+# brand needs on its own (``romanise.SOUND_MIN``), as a cover also renders a character
+# by meaning ("Conti-Far" ~ 康泽远: "conti" ~ kangze 0.749, "far" = 远).
+SOUND_MIN = 0.7
 MAX_SPAN = 3  # characters one part may render
 MAX_PART = 10  # letters of one part
 MAX_RUN = 3  # tokens in a run, each side
@@ -51,10 +64,18 @@ MAX_LETTERS = 24
 
 def _glosses(han: str) -> tuple[str, ...]:
     """English words a character may stand for in a name: its company sense
-    (``vocab.HAN_MORPHEMES``) and the words of its gloss (``cedict.gloss``)."""
-    found = cedict.gloss(han)
+    (``vocab.HAN_MORPHEMES``), the words of its gloss (``cedict.gloss``) and its other
+    one-word translations (``cedict.sense_words``: 世 "world" as well as "life")."""
     extra = vocab.HAN_MORPHEMES.get(han)
-    return (extra, *found) if extra else found
+    found = ((extra,) if extra else ()) + cedict.gloss(han) + cedict.sense_words(han)
+    return tuple(dict.fromkeys(found))
+
+
+def _bridges(glosses: tuple[str, ...]) -> frozenset[str]:
+    """Words that render a character by a near meaning: the words CC-CEDICT gives
+    alongside one of its translations for another Chinese word (世 "world" ~ "global",
+    as 全球 is "global", "world")."""
+    return frozenset().union(*(cedict.bridged(g) for g in glosses)) - set(glosses)
 
 
 @lru_cache(maxsize=16384)
@@ -66,7 +87,8 @@ def pieces_of(han: str, syllables: tuple[str, ...]) -> Pieces | None:
         return None
     canto = jyutping(han) or ("",) * len(han)
     whole = cedict.gloss(han) if len(han) > 1 else ()
-    return Pieces(syllables, canto, tuple(_glosses(ch) for ch in han), whole)
+    glosses = tuple(_glosses(ch) for ch in han)
+    return Pieces(syllables, canto, glosses, whole, tuple(_bridges(g) for g in glosses))
 
 
 @lru_cache(maxsize=65536)
@@ -88,6 +110,8 @@ def start_keys(pieces: Pieces) -> frozenset[str]:
     at the first character, the letters that can spell its sound; at any character,
     the first letters of its glosses (a word starts inside a token by meaning only)."""
     keys = {"i" + g[:1] for glosses in pieces.glosses for g in glosses if g}
+    # A near meaning renders a character as a whole word: the word's fold key.
+    keys.update("d" + phonetic_fold(g) for near in pieces.bridges for g in near)
     keys.update("i" + g[:1] for g in pieces.whole if g)
     keys.update("i" + letter for letter in _letters(_readings(pieces, 0, 1)))
     return frozenset(keys)
@@ -110,7 +134,7 @@ def _by_sound(part: str, readings: tuple[str, ...]) -> float:
         return 0.0
     phones = romanise.latin_phones(part)
     value = max((romanise.phone_similarity(phones, r) for r in readings), default=0.0)
-    if value < romanise.SOUND_MIN:
+    if value < SOUND_MIN:
         return 0.0
     return min(romanise.MATCH_MAX, romanise.MATCH_MIN + value - romanise.SOUND_MIN)
 
@@ -128,12 +152,16 @@ def _part_score(part: str, word_start: bool, whole_word: bool, pieces: Pieces, s
     """(score, by meaning) of a part rendering characters start..end of a token; the
     part starts a Latin word (``word_start``), or is one (``whole_word``)."""
     glosses: tuple[str, ...] = ()
+    near: frozenset[str] = frozenset()
     if end - start == 1:
         glosses = pieces.glosses[start]
+        near = pieces.bridges[start] if pieces.bridges else near
     elif start == 0 and end == len(pieces.syllables):
         glosses = pieces.whole
     if len(part) >= 3 and glosses and _by_meaning(part, glosses):
         return 1.0, True
+    if whole_word and len(part) >= 3 and vocab.CANONICAL.get(part, part) in near:
+        return BRIDGE, True
     if word_start and start > 0:
         return 0.0, False  # a word starts inside a token by meaning only
     readings = _readings(pieces, start, end)
@@ -214,18 +242,32 @@ def _canonical_spellings() -> dict[str, tuple[str, ...]]:
     return {word: tuple(spellings) for word, spellings in out.items()}
 
 
+@lru_cache(maxsize=65536)
+def _meaning_keys(pieces: Pieces, index: int) -> frozenset[str]:
+    """Strings whose presence in a run's letters lets a part render character ``index``
+    by meaning: its glosses (3+ letters), their first four letters, their spellings
+    (``vocab.CANONICAL``) and its near meanings."""
+    spellings = _canonical_spellings()
+    keys: set[str] = set()
+    for g in pieces.glosses[index] + (pieces.whole if index == 0 else ()):
+        if len(g) >= 3:
+            keys.update((g, g[:4]))
+        keys.update(spellings.get(g, ()))
+    if pieces.bridges:
+        keys.update(pieces.bridges[index])
+    return frozenset(keys)
+
+
+@lru_cache(maxsize=16384)
+def _substrings(text: str) -> frozenset[str]:
+    return frozenset(text[i:j] for i in range(len(text)) for j in range(i + 1, len(text) + 1))
+
+
 def _may_mean(text: str, chars: tuple[tuple[Pieces, int], ...]) -> bool:
     """Whether some part of ``text`` could render a character by meaning (a gloss, a
-    spelling of it, or its first four letters occur in the text)."""
-    spellings = _canonical_spellings()
-    for pieces, index in chars:
-        glosses = pieces.glosses[index] + (pieces.whole if index == 0 else ())
-        for g in glosses:
-            if len(g) >= 3 and (g in text or (len(g) >= 4 and g[:4] in text)):
-                return True
-            if any(s in text for s in spellings.get(g, ())):
-                return True
-    return False
+    spelling of it, its first four letters or a near meaning occur in the text)."""
+    found = _substrings(text)
+    return any(not found.isdisjoint(_meaning_keys(p, i)) for p, i in chars)
 
 
 @lru_cache(maxsize=65536)

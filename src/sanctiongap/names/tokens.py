@@ -183,12 +183,14 @@ class Pieces:
     """The characters of a Chinese token, for matching a Latin word that renders some
     characters by sound and others by meaning (``hybrid``): per character its pinyin
     syllable, its Cantonese syllable ("" when unknown) and its English glosses; and the
-    glosses of the whole word."""
+    glosses of the whole word; per character, the English words CC-CEDICT uses alongside
+    its translations (``cedict.bridged``)."""
 
     syllables: tuple[str, ...]
     cantonese: tuple[str, ...]
     glosses: tuple[tuple[str, ...], ...]
     whole: tuple[str, ...] = ()
+    bridges: tuple[frozenset[str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
