@@ -142,6 +142,19 @@ def _places() -> frozenset[str]:
     return _PLACE_WORDS[0]
 
 
+_NO_VOWEL = str.maketrans("", "", "aeiou")
+
+
+def _fold_skeleton(word: str) -> tuple[str, str]:
+    """A word's phonetic fold and consonant skeleton, as its token has them
+    (``Token.build``), without building the token: :func:`vocab_word` looks up every
+    word and every glued pair of words, most of which never become tokens."""
+    fold = phonetic_fold(word)
+    if fold.isascii() and fold.isalpha():
+        return fold, fold[:1] + fold[1:].translate(_NO_VOWEL)
+    return fold, fold
+
+
 @lru_cache(maxsize=1)
 def _vocab_keys() -> tuple[dict[str, str], dict[str, str], dict[int, list[str]]]:
     words = set(vocab.GENERIC) | set(vocab.LEGAL_FORMS) | set(vocab.CANONICAL)
@@ -149,10 +162,10 @@ def _vocab_keys() -> tuple[dict[str, str], dict[str, str], dict[int, list[str]]]
     skeletons: dict[str, str] = {}
     by_length: dict[int, list[str]] = {}
     for word in sorted(words):
-        tok = Token.make(word, Kind.CORE)
-        folds.setdefault(tok.fold, word)
-        if len(tok.skel) >= 4:
-            skeletons.setdefault(tok.skel, word)
+        fold, skel = _fold_skeleton(word)
+        folds.setdefault(fold, word)
+        if len(skel) >= 4:
+            skeletons.setdefault(skel, word)
         if len(word) >= 6:
             by_length.setdefault(len(word), []).append(word)
     return folds, skeletons, by_length
@@ -176,12 +189,12 @@ def vocab_word(word: str) -> str:
     if len(word) < 2 or word.isdigit():
         return word
     folds, skeletons, _ = _vocab_keys()
-    tok = Token.make(word, Kind.CORE)
-    found = folds.get(tok.fold) or folds.get(phonetic_fold(word.replace("rn", "m")))
+    fold, skel = _fold_skeleton(word)
+    found = folds.get(fold) or folds.get(phonetic_fold(word.replace("rn", "m")))
     if len(word) < 3:
         return vocab.CANONICAL.get(found, found) if found else word
     if found is None and not any(v in word[1:] for v in "aeiou"):
-        found = skeletons.get(tok.skel)
+        found = skeletons.get(skel)
     if found is None and len(word) >= 7:
         match = extractOne(word, _near_length(len(word)), scorer=OSA.distance, score_cutoff=1)
         if match is not None:
