@@ -124,6 +124,7 @@ def prepare_and_score(subjects: list[MatchSubject]
 _WARM_UP = (MatchSubject(schema="Company", names=["Sinno Electronics Co., Ltd.",
                                                   "深圳市亿路发科技有限公司", "ООО Ромашка"]),
             MatchSubject(schema="Person", names=["Ivan Petrov", "王小明"]))
+_EVERYDAY = MatchSubject(schema="Company", names=["Alpha Trading Investments"])
 
 
 def load_dictionaries() -> None:
@@ -132,10 +133,15 @@ def load_dictionaries() -> None:
     are frozen out of the garbage collector's sight, which would otherwise touch (and so
     copy) their pages in every worker."""
     from sanctiongap.match import compare
+    from sanctiongap.names.cedict import english_words
+    from sanctiongap.names.romanise import pinyin_syllables
     from sanctiongap.screen import query_keys
 
+    english_words()
+    pinyin_syllables()
     first, second = (prepare(subject) for subject in _WARM_UP)
     compare(first, second)
+    compare(first, prepare(_EVERYDAY))
     query_keys(first)
     query_keys(second)
     gc.freeze()
