@@ -77,7 +77,7 @@ def headline_rich(result: GapResult) -> Table:
     title = (f"Designation gap — {', '.join(c.upper() for c in q.countries) or 'all countries'}"
              f" — {'Russia-related' if q.theme == 'russia' else 'all'} listings on {q.as_of}")
     table = Table(title=title, title_justify="left")
-    table.add_column("jurisdiction / list")
+    table.add_column("jurisdiction / list", no_wrap=True)
     table.add_column("measure", style="dim", no_wrap=True)
     labels = ["total" if s == "all" else s.upper() for s in result.scopes]
     for label in labels:
@@ -85,7 +85,7 @@ def headline_rich(result: GapResult) -> Table:
     if q.since:
         for label in labels:
             table.add_column(f"added {label}", justify="right")
-    table.add_column("possibly", justify="right", style="yellow")
+    table.add_column("possibly", justify="right", style="yellow", min_width=8)
     last_jur = max((i for i, r in enumerate(result.headline) if r.group.kind == "jurisdiction"),
                    default=-1)
     for i, row in enumerate(result.headline):
