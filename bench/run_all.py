@@ -10,7 +10,8 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).parent
-SCRIPTS = ["bench_load.py", "bench_resolve.py", "bench_match.py", "bench_gap.py"]
+SCRIPTS = ["bench_load.py", "bench_resolve.py", "bench_match.py", "bench_screen.py",
+           "bench_gap.py"]
 
 
 def main() -> int:

@@ -46,6 +46,20 @@ def test_generic_words_alone_do_not_match(bundled_kb: duckdb.DuckDBPyConnection)
     assert not [h for h in result.hits if h.result.is_match]
 
 
+def test_cutoff_adds_near_misses_and_changes_no_score(
+        bundled_kb: duckdb.DuckDBPyConnection) -> None:
+    row = [make_row(1, "Alpha Trading Investments", None, None, None)]
+    matches = Screener(bundled_kb).screen_rows(row)[0].hits
+    wider = Screener(bundled_kb, cutoff=0.6).screen_rows(row)[0].hits
+    assert matches and all(h.score >= 0.8 for h in matches)
+    near = [h for h in wider if h.score < 0.8]
+    assert near and all(h.score >= 0.6 for h in near)
+    # "Alpha LLC" shares only the everyday word: a near miss, not a match
+    assert any("Alpha LLC" in line for h in near for line in h.result.explanation())
+    scores = {h.entity_id: h.score for h in wider}
+    assert all(scores[h.entity_id] == h.score for h in matches)
+
+
 def _write_csv(path: Path, rows: list[list[str]], delimiter: str = ",") -> None:
     with path.open("w", encoding="utf-8", newline="") as fh:
         csv.writer(fh, delimiter=delimiter).writerows(rows)

@@ -104,6 +104,9 @@ def register(app: typer.Typer) -> None:
         fmt: Annotated[str, typer.Option("--format", help="table or json (stdout).")
                        ] = "table",
         threshold: Annotated[float, typer.Option(help="Match threshold.")] = DEFAULT_THRESHOLD,
+        cutoff: Annotated[float | None, typer.Option(
+            help="Also report hits down to this score (near misses; slower). "
+                 "Default: the threshold.")] = None,
         kb_file: Annotated[Path | None, typer.Option("--kb", help="Knowledge base file.")
                            ] = None,
     ) -> None:
@@ -117,7 +120,9 @@ def register(app: typer.Typer) -> None:
                                      [make_row(0, name or "", country, ";".join(ident or []),
                                                hs_code)])
             with kb.connect(kb.kb_path(kb_file)) as con:
-                screener = Screener(con, threshold)
+                if cutoff is not None and not 0.0 <= cutoff <= 1.0:
+                    raise QueryError(f"--cutoff {cutoff} is not a score between 0 and 1")
+                screener = Screener(con, threshold, cutoff=cutoff)
                 results = _screen(screener, rows, show=file is not None)
         except SanctiongapError as exc:
             _err.print(f"[bold red]error:[/] {exc}", highlight=False)

@@ -24,7 +24,14 @@ import pyarrow as pa
 from sanctiongap import goods
 from sanctiongap.countries import to_iso
 from sanctiongap.errors import QueryError
-from sanctiongap.match import DEFAULT_THRESHOLD, MatchResult, MatchSubject, compare, prepare
+from sanctiongap.match import (
+    DEFAULT_THRESHOLD,
+    MatchResult,
+    MatchSubject,
+    compare,
+    prepare,
+    score_many,
+)
 from sanctiongap.model import Identifier
 from sanctiongap.names.index import fuzzy_keys
 from sanctiongap.names.subject import PreparedSubject, blocking_keys
@@ -107,9 +114,14 @@ class Screener:
     """Screens queries against one knowledge base connection."""
 
     def __init__(self, con: duckdb.DuckDBPyConnection, threshold: float = DEFAULT_THRESHOLD,
-                 candidates: int = CANDIDATES) -> None:
+                 candidates: int = CANDIDATES, cutoff: float | None = None) -> None:
+        """``threshold`` decides what is a match; hits scoring below ``cutoff`` (by
+        default the threshold) are not reported.  A lower cutoff also lists near
+        misses, at a cost: candidates that cannot reach the cutoff are skipped without
+        aligning their names, and the higher the cutoff the more of them there are."""
         self.con = con
         self.threshold = threshold
+        self.cutoff = threshold if cutoff is None else cutoff
         self.candidates = candidates
         self._prepared: dict[str, PreparedSubject] = {}
         row = (con.execute("SELECT count(*) FROM name_keys").fetchall() or [(0,)])[0]
@@ -174,8 +186,12 @@ class Screener:
         self._prepare_records({k for keys in candidates.values() for k in keys})
         scored_rows: dict[int, list[tuple[MatchResult, str]]] = {}
         for i, keys in candidates.items():
-            scored = [(compare(prepared[i], self._prepared[k], self.threshold), k) for k in keys]
-            scored_rows[i] = [(r, k) for r, k in scored if r.score > 0]
+            query = prepared[i]
+            records = [self._prepared[k] for k in keys]
+            reach = score_many(query, records, floor=self.cutoff)
+            scored_rows[i] = [(compare(query, record, self.threshold), key)
+                              for record, key, score in zip(records, keys, reach, strict=True)
+                              if score > 0]
         for i, hits in self._group(scored_rows).items():
             results[i].hits = hits
         return results
