@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import duckdb
-import pyarrow as pa
 
+from sanctiongap import kb
 from sanctiongap.gap import entity_scope
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9_.-]+")
@@ -71,47 +71,46 @@ def fetch_entities(con: duckdb.DuckDBPyConnection, ids: list[str]) -> dict[str, 
     out = {cid: EntityInfo(cid, slug[cid]) for cid in ids}
     if not ids:
         return out
-    con.register("report_ids", pa.table({"cid": pa.array(ids, pa.string())}))
-    try:
-        con.execute("""
-            CREATE OR REPLACE TEMP VIEW report_keys AS
-            SELECT coalesce(c.canonical_id, r.record_key) AS cid, r.record_key, r.list_id
-            FROM records r LEFT JOIN clusters c USING (record_key)
-            JOIN report_ids i ON i.cid = coalesce(c.canonical_id, r.record_key)""")
-        cols = ", ".join(f"r.{c}" for c in _RECORD_COLS)
-        for row in con.execute(f"SELECT k.cid, {cols} FROM report_keys k JOIN records r "
-                               "USING (record_key) ORDER BY k.cid, r.list_id, r.record_key"
-                               ).fetchall():
-            out[row[0]].records.append(dict(zip(_RECORD_COLS, row[1:], strict=True)))
-        for cid, name, kind, script, list_id in con.execute(
-                "SELECT k.cid, n.name, n.kind, n.script, k.list_id FROM report_keys k "
-                "JOIN names n USING (record_key)").fetchall():
-            entry = out[cid].names.setdefault(name, {"kind": kind, "script": script,
-                                                     "lists": set()})
-            entry["lists"].add(list_id)
-            if kind == "primary":
-                entry["kind"] = "primary"
-        for cid, address, list_id in con.execute(
-                "SELECT k.cid, a.address, k.list_id FROM report_keys k "
-                "JOIN addresses a USING (record_key)").fetchall():
-            out[cid].addresses.setdefault(address, set()).add(list_id)
-        for cid, kind, value, country, note, list_id in con.execute(
-                "SELECT k.cid, i.kind, i.value, i.country, i.note, k.list_id FROM report_keys k "
-                "JOIN identifiers i USING (record_key)").fetchall():
-            ident = out[cid].identifiers.setdefault(
-                (kind, value), {"country": country, "note": note, "lists": set()})
-            ident["lists"].add(list_id)
-        for cid, left, right, score, explanation in con.execute(
-                "SELECT m.canonical_id, m.left_key, m.right_key, m.score, m.explanation "
-                "FROM merges m JOIN report_ids i ON i.cid = m.canonical_id "
-                "ORDER BY m.canonical_id, m.score DESC").fetchall():
-            out[cid].merges.append((left, right, score, explanation or ""))
-        canonical = dict(con.execute(
-            "SELECT c.canonical_id, c.caption FROM canonical c "
-            "JOIN report_ids i ON i.cid = c.canonical_id").fetchall())
-    finally:
-        con.execute("DROP VIEW IF EXISTS report_keys")
-        con.unregister("report_ids")
+    with kb.arrow_view(con, "report_ids", kb.key_column("cid", ids)):
+        try:
+            con.execute("""
+                CREATE OR REPLACE TEMP VIEW report_keys AS
+                SELECT coalesce(c.canonical_id, r.record_key) AS cid, r.record_key, r.list_id
+                FROM records r LEFT JOIN clusters c USING (record_key)
+                JOIN report_ids i ON i.cid = coalesce(c.canonical_id, r.record_key)""")
+            cols = ", ".join(f"r.{c}" for c in _RECORD_COLS)
+            for row in con.execute(f"SELECT k.cid, {cols} FROM report_keys k JOIN records r "
+                                   "USING (record_key) ORDER BY k.cid, r.list_id, r.record_key"
+                                   ).fetchall():
+                out[row[0]].records.append(dict(zip(_RECORD_COLS, row[1:], strict=True)))
+            for cid, name, kind, script, list_id in con.execute(
+                    "SELECT k.cid, n.name, n.kind, n.script, k.list_id FROM report_keys k "
+                    "JOIN names n USING (record_key)").fetchall():
+                entry = out[cid].names.setdefault(name, {"kind": kind, "script": script,
+                                                         "lists": set()})
+                entry["lists"].add(list_id)
+                if kind == "primary":
+                    entry["kind"] = "primary"
+            for cid, address, list_id in con.execute(
+                    "SELECT k.cid, a.address, k.list_id FROM report_keys k "
+                    "JOIN addresses a USING (record_key)").fetchall():
+                out[cid].addresses.setdefault(address, set()).add(list_id)
+            for cid, kind, value, country, note, list_id in con.execute(
+                    "SELECT k.cid, i.kind, i.value, i.country, i.note, k.list_id "
+                    "FROM report_keys k JOIN identifiers i USING (record_key)").fetchall():
+                ident = out[cid].identifiers.setdefault(
+                    (kind, value), {"country": country, "note": note, "lists": set()})
+                ident["lists"].add(list_id)
+            for cid, left, right, score, explanation in con.execute(
+                    "SELECT m.canonical_id, m.left_key, m.right_key, m.score, m.explanation "
+                    "FROM merges m JOIN report_ids i ON i.cid = m.canonical_id "
+                    "ORDER BY m.canonical_id, m.score DESC").fetchall():
+                out[cid].merges.append((left, right, score, explanation or ""))
+            canonical = dict(con.execute(
+                "SELECT c.canonical_id, c.caption FROM canonical c "
+                "JOIN report_ids i ON i.cid = c.canonical_id").fetchall())
+        finally:
+            con.execute("DROP VIEW IF EXISTS report_keys")
     countries: dict[str, dict[str, None]] = defaultdict(dict)
     for cid, info in out.items():
         for rec in info.records:

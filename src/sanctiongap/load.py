@@ -62,8 +62,8 @@ class ParsedSource:
     released: dict[str, object] | None = None  # the summary, once the records are let go
 
     def release(self) -> None:
-        """Keep the summary and let go of the records and file contents (they are in the
-        knowledge base by now), so that resolution does not run beside them in memory."""
+        """Keep the summary and let go of the records (they are in the knowledge base by
+        now), so that resolution does not run beside them in memory."""
         self.released = self.summary()
         self.records = []
         self.presence = None

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 import duckdb
 import pyarrow as pa
 
+from sanctiongap import kb
 from sanctiongap.match import (
     MatchResult,
     MatchSubject,
@@ -63,12 +64,9 @@ def load_subjects(con: duckdb.DuckDBPyConnection,
     if only is None:
         return _load_subjects(con, "")
     # A registered table filters much faster than a long list parameter.
-    con.register("_wanted_records", pa.table({"record_key": pa.array(only, pa.string())}))
-    try:
+    with kb.arrow_view(con, "_wanted_records", kb.key_column("record_key", only)):
         return _load_subjects(
             con, " WHERE record_key IN (SELECT record_key FROM _wanted_records)")
-    finally:
-        con.unregister("_wanted_records")
 
 
 def _load_subjects(con: duckdb.DuckDBPyConnection, where: str) -> list[_Record]:
@@ -191,7 +189,7 @@ def exact_pairs(subjects: list[PreparedSubject]) -> set[tuple[int, int]]:
         seen: set[str] = set()
         for name in prepared.subject.names:
             key = same_list_key(name)
-            if len(key) >= 4 and ("n:" + key) not in seen:
+            if len(key) >= 4:
                 seen.add("n:" + key)
         for ident in prepared.subject.identifiers:
             value = _ID_CHARS.sub("", ident.value).upper()
@@ -302,9 +300,8 @@ def _resolve(con: duckdb.DuckDBPyConnection) -> dict[str, float]:
         "explanation": [_explain(res) for _, _, res in merges]})
     for table, data in (("clusters", clusters), ("canonical", canonical),
                         ("merges", merge_table)):
-        con.register("incoming", data)
-        con.execute(f"INSERT INTO {table} SELECT * FROM incoming")
-        con.unregister("incoming")
+        with kb.arrow_view(con, "incoming", data):
+            con.execute(f"INSERT INTO {table} SELECT * FROM incoming")
     return {"records": len(records), "entities": len(groups), "merges": len(merges),
             "seconds": time.perf_counter() - started}
 
@@ -325,9 +322,8 @@ def _write_name_keys(con: duckdb.DuckDBPyConnection, records: list[_Record],
                                  keys[start:start + KEY_BATCH], strict=True):
             record_keys += [record.key] * len(found)
             batch += found
-        con.register("incoming", pa.table({"record_key": record_keys, "key": batch}))
-        con.execute("INSERT INTO name_keys SELECT record_key, key FROM incoming")
-        con.unregister("incoming")
+        with kb.arrow_view(con, "incoming", pa.table({"record_key": record_keys, "key": batch})):
+            con.execute("INSERT INTO name_keys SELECT record_key, key FROM incoming")
     con.execute("INSERT INTO name_key_df SELECT key, count(*) FROM name_keys GROUP BY key")
 
 

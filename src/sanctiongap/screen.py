@@ -21,7 +21,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from sanctiongap import goods
+from sanctiongap import goods, kb
 from sanctiongap.countries import to_iso
 from sanctiongap.errors import QueryError
 from sanctiongap.match import (
@@ -135,8 +135,7 @@ class Screener:
         if not flat:
             return {}
         table = pa.table({"q": [q for q, _ in flat], "key": [k for _, k in flat]})
-        self.con.register("query_keys", table)
-        try:
+        with kb.arrow_view(self.con, "query_keys", table):
             rows = self.con.execute(
                 """WITH hits AS (
                        SELECT q.q, nk.record_key, count(*) AS shared
@@ -147,8 +146,6 @@ class Screener:
                    QUALIFY row_number() OVER (PARTITION BY q ORDER BY shared DESC,
                                               record_key) <= ?""",
                 [KEY_CAP, self.candidates]).fetchall()
-        finally:
-            self.con.unregister("query_keys")
         out: dict[int, list[str]] = defaultdict(list)
         for q, record_key in rows:
             out[q].append(record_key)
@@ -199,11 +196,8 @@ class Screener:
     def _select(self, sql: str, keys: list[str]) -> list[tuple[Any, ...]]:
         """Run ``sql``, which filters on ``SELECT key FROM _screen_keys``, for ``keys``
         (a registered table: one query for every row screened, not one per hit)."""
-        self.con.register("_screen_keys", pa.table({"key": pa.array(keys, pa.string())}))
-        try:
+        with kb.arrow_view(self.con, "_screen_keys", kb.key_column("key", keys)):
             return self.con.execute(sql).fetchall()
-        finally:
-            self.con.unregister("_screen_keys")
 
     def _group(self, scored_rows: dict[int, list[tuple[MatchResult, str]]]
                ) -> dict[int, list[Hit]]:
