@@ -29,9 +29,9 @@ from pathlib import Path
 
 from sanctiongap import bundle, kb
 from sanctiongap.load import build
-from sanctiongap.match import DEFAULT_THRESHOLD
+from sanctiongap.match import DEFAULT_THRESHOLD, prepare
 from sanctiongap.resolve import load_subjects, resolve_kb
-from sanctiongap.screen import Screener
+from sanctiongap.screen import Screener, query_keys, subject_of
 from sanctiongap.screen_io import ScreenRow
 
 BATCH = 500
@@ -84,11 +84,8 @@ def run(kb_path: Path, n_queries: int, n_lv2: int) -> None:
                         for h in res.hits)
                     for res, (_, key) in zip(results, queries, strict=True))
         # The same candidates, for logic-v2 (retrieval is not timed for it).
-        from sanctiongap.match import prepare
-        from sanctiongap.screen import query_keys
-
         sample = rows[:n_lv2]
-        keyed = {i: query_keys(prepare(_subject(r))) for i, r in enumerate(sample)}
+        keyed = {i: query_keys(prepare(subject_of(r))) for i, r in enumerate(sample)}
         candidates = screener._candidates(keyed)
         wanted = sorted({k for keys in candidates.values() for k in keys})
         records = {r.key: r.subject for r in load_subjects(con, wanted)}
@@ -134,12 +131,6 @@ def run(kb_path: Path, n_queries: int, n_lv2: int) -> None:
     print(f"  ratio ours / logic-v2: {ours_qps / lv2_qps:.1f}x per query (CPU time); "
           f"ours took {wall:.1f} s of wall time, {n / wall:.0f} queries/s")
     print(f"  source record's entity among the hits at the threshold: {found / n:.3f}")
-
-
-def _subject(row: ScreenRow) -> object:
-    from sanctiongap.screen import subject_of
-
-    return subject_of(row)
 
 
 def main() -> None:
