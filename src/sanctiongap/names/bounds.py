@@ -127,16 +127,21 @@ def _weight(tokens: tuple[Token, ...], flags: list[bool]) -> float:
     return total
 
 
+def _matchable(tokens: tuple[Token, ...], other: NameForm) -> list[bool]:
+    """Per token, whether ``other`` could match it word for word: an equal word, a
+    shared signature key, or Chinese pieces that a Latin word of ``other`` may render
+    from inside (hybrid).  The other rules (cut, glue) come on top."""
+    pos, sig, core = other.positions, other.sig, other.has_core
+    return [t.text in pos or not t.sig.isdisjoint(sig) or (t.pieces is not None and core)
+            for t in tokens]
+
+
 def masses(a: NameForm, b: NameForm) -> tuple[float, float]:
     """The weight of the tokens of ``a`` and of ``b`` that could be matched, whichever
     of the two is the query."""
     at, bt = a.tokens, b.tokens
-    b_pos, b_sig, a_pos, a_sig = b.positions, b.sig, a.positions, a.sig
-    # A token with Chinese pieces may be matched from inside a Latin word (hybrid).
-    a_flags = [t.text in b_pos or not t.sig.isdisjoint(b_sig)
-               or (t.pieces is not None and b.has_core) for t in at]
-    b_flags = [t.text in a_pos or not t.sig.isdisjoint(a_sig)
-               or (t.pieces is not None and a.has_core) for t in bt]
+    a_flags = _matchable(at, b)
+    b_flags = _matchable(bt, a)
     a_all, b_all = all(a_flags), all(b_flags)
     if a_all and b_all:
         return a.total, b.total  # the same sum, in the same order
@@ -158,9 +163,7 @@ def query_side(a: NameForm, b: NameForm) -> tuple[float, list[bool], list[bool]]
     :func:`candidate_side`.  The rules are applied in another order than ``masses``
     applies them; the flags are their union all the same."""
     at, bt = a.tokens, b.tokens
-    b_pos, b_sig = b.positions, b.sig
-    a_flags = [t.text in b_pos or not t.sig.isdisjoint(b_sig)
-               or (t.pieces is not None and b.has_core) for t in at]
+    a_flags = _matchable(at, b)
     b_flags = [False] * len(bt)
     _cut(at, a_flags, b, b_flags)
     _cut(bt, b_flags, a, a_flags)
@@ -176,11 +179,8 @@ def query_side(a: NameForm, b: NameForm) -> tuple[float, list[bool], list[bool]]
 def candidate_side(a: NameForm, b: NameForm, b_flags: list[bool]) -> float:
     """The second half: ``masses(a, b)[1]``, given the flags of ``b`` from
     :func:`query_side`."""
-    a_pos, a_sig = a.positions, a.sig
-    for j, t in enumerate(b.tokens):
-        if not b_flags[j]:
-            b_flags[j] = (t.text in a_pos or not t.sig.isdisjoint(a_sig)
-                          or (t.pieces is not None and a.has_core))
+    for j, direct in enumerate(_matchable(b.tokens, a)):
+        b_flags[j] = b_flags[j] or direct
     if all(b_flags):
         return b.total
     return _weight(b.tokens, b_flags)
