@@ -9,7 +9,9 @@ explanations, in forked worker processes: ``sanctiongap.resolve_pool``).  Pairs 
 above ``RESOLVE_THRESHOLD`` are merged best first, with one guard against chains of
 near-misses: a cluster holds at most one record per list, unless the two records of
 that list carry the same normalised name (the BIS Entity List files one company once
-per country, e.g. Sinno Electronics under China and under Lithuania).
+per country, e.g. Sinno Electronics under China and under Lithuania).  A pair whose
+countries conflict and whose only tie is a name that says little on its own (one word,
+or no distinctive word) is not merged (``resolve_guard``).
 
 Every merge is kept with its score and the features that fired, so a reader can see
 why two records were taken as one company.  The results live in the knowledge base
@@ -40,6 +42,7 @@ from sanctiongap.match import (
 from sanctiongap.model import Identifier
 from sanctiongap.names.index import NameIndex
 from sanctiongap.names.normalise import clean_text, strip_legal_forms
+from sanctiongap.resolve_guard import refuse_merge
 from sanctiongap.resolve_pool import prepare_and_score
 from sanctiongap.screen import query_keys
 
@@ -211,7 +214,8 @@ def score_pairs(prepared: list[PreparedSubject], pairs: list[tuple[int, int]]
     The forward score counts if it reaches the threshold, else the backward one; both
     are first scored without explanations (``score_both_ways`` gives the score
     ``compare`` gives wherever it reaches the threshold, and skips the name forms that
-    cannot), then the pairs that reach it are compared again, with explanations."""
+    cannot), then the pairs that reach it are compared again, with explanations.  Pairs
+    that ``resolve_guard.refuse_merge`` refuses are left out."""
     scored = []
     for a, b in pairs:
         forward, backward = score_both_ways(prepared[a], prepared[b], RESOLVE_THRESHOLD)
@@ -220,6 +224,8 @@ def score_pairs(prepared: list[PreparedSubject], pairs: list[tuple[int, int]]
         elif backward >= RESOLVE_THRESHOLD:
             best = compare(prepared[b], prepared[a], RESOLVE_THRESHOLD)
         else:
+            continue
+        if refuse_merge(prepared[a], prepared[b], best):
             continue
         scored.append((best.score, a, b, best))
     return scored
