@@ -5,6 +5,8 @@ from __future__ import annotations
 import duckdb
 import pytest
 
+from sanctiongap.cli_entity import entity_json, find_entities
+from sanctiongap.entities import fetch_entities
 from sanctiongap.match import MatchSubject, compare, prepare
 from sanctiongap.model import Identifier
 from sanctiongap.resolve import RESOLVE_THRESHOLD
@@ -72,3 +74,19 @@ def test_refused_pairs_stay_apart_in_the_knowledge_base(
         """SELECT count(DISTINCT c.canonical_id) FROM names n JOIN clusters c USING (record_key)
            WHERE n.name IN ('Intellexa Limited', 'Intellexa S.A.')""").fetchone()
     assert rows == (2,)
+    # ... and the pair is kept with its reason, between records of different entities
+    reasons = bundled_kb.execute(
+        """SELECT a.reason, cl.canonical_id = cr.canonical_id FROM kept_apart a
+           JOIN clusters cl ON cl.record_key = a.left_key
+           JOIN clusters cr ON cr.record_key = a.right_key""").fetchall()
+    assert reasons and not any(same for _, same in reasons)
+    assert any("legal forms of different kinds" in r and "Intellexa" in r.title()
+               for r, _ in reasons)
+
+
+def test_entity_shows_what_was_kept_apart(bundled_kb: duckdb.DuckDBPyConnection) -> None:
+    ids = find_entities(bundled_kb, "Intellexa S.A.", 1)
+    shown = entity_json(fetch_entities(bundled_kb, ids)[ids[0]])
+    others = {row["other_caption"].casefold() for row in shown["kept_apart"]}
+    assert any(o.startswith("intellexa limited") for o in others), others
+    assert all("countries conflict (" in row["reason"] for row in shown["kept_apart"])

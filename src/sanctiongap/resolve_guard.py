@@ -50,11 +50,14 @@ def legal_forms(name: str, generic: bool) -> frozenset[str]:
                                                                generic=generic))
 
 
-def thin_form(form: NameForm, person: bool) -> bool:
-    """Whether a name form is one word, or (an organisation's) has no distinctive word."""
+def thin_form(form: NameForm, person: bool) -> str:
+    """How little a name form says: "one word", "no distinctive word" (organisations
+    only) or "" (enough)."""
     if sum(1 for t in form.tokens if t.kind is not Kind.STOP) <= 1:
-        return True
-    return not person and not any(t.kind in INFORMATIVE for t in form.tokens)
+        return "one word"
+    if not person and not any(t.kind in INFORMATIVE for t in form.tokens):
+        return "no distinctive word"
+    return ""
 
 
 def _same_form(a: str, b: str) -> bool:
@@ -74,18 +77,22 @@ def _form(subject: PreparedSubject, original: str) -> NameForm | None:
 def _name_says_little(query: PreparedSubject, candidate: PreparedSubject,
                       q_name: str, c_name: str) -> str:
     person = query.person or candidate.person
-    for subject, name in ((query, q_name), (candidate, c_name)):
-        form = _form(subject, name)
-        if form is None or not thin_form(form, person):
-            continue
-        if person or len(form.tokens) != 1:
-            return f"'{name}' says little on its own"
-        if not _same_form(q_name, c_name):
-            return f"'{name}' is one word, without the same legal form on both sides"
     if not person:
         q_kinds, c_kinds = legal_forms(q_name, True), legal_forms(c_name, True)
         if q_kinds and c_kinds and q_kinds.isdisjoint(c_kinds):
-            return "legal forms of different kinds"
+            return (f"legal forms of different kinds ('{q_name}' {'/'.join(sorted(q_kinds))},"
+                    f" '{c_name}' {'/'.join(sorted(c_kinds))})")
+    for subject, name in ((query, q_name), (candidate, c_name)):
+        form = _form(subject, name)
+        thin = thin_form(form, person) if form is not None else ""
+        if not thin:
+            continue
+        if person:
+            return f"a one-word name ('{name}')"
+        if thin != "one word":
+            return f"no distinctive word in '{name}'"
+        if not _same_form(q_name, c_name):
+            return f"a one-word name ('{name}') without the same legal form on both sides"
     return ""
 
 
