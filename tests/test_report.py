@@ -132,6 +132,12 @@ def test_bundled_report_is_fast_and_complete(bundled_kb: duckdb.DuckDBPyConnecti
     assert summary.claim is not None and summary.entity_pages >= len(summary.result.matrix)
     page = entity_page_of(tmp_path / "site", "us_ofac_sdn:38641")
     assert "SINNO ELECTRONICS" in page.read_text(encoding="utf-8").upper()
+    # Zhuhai Orbita (China) shows the Russian JSC Orbita it was not merged with
+    row = bundled_kb.execute("""SELECT record_key FROM names JOIN records USING (record_key)
+        WHERE list_id = 'us_bis_entity' AND name ILIKE 'Zhuhai Orbita%'""").fetchone()
+    assert row is not None
+    html = entity_page_of(tmp_path / "site", row[0]).read_text(encoding="utf-8")
+    assert "Kept apart" in html and "JOINT-STOCK COMPANY ORBITA" in html.upper()
 
 
 def entity_page_of(site: Path, record_key: str) -> Path:

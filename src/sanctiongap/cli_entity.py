@@ -1,5 +1,6 @@
-"""The ``entity`` command: one canonical entity with every list's record, its dates and
-why the records were merged.  A thin shell over :mod:`sanctiongap.entities`."""
+"""The ``entity`` command: one canonical entity with every list's record, its dates, why
+the records were merged, and which near-identical records were kept apart and why.  A
+thin shell over :mod:`sanctiongap.entities`."""
 
 from __future__ import annotations
 
@@ -76,6 +77,13 @@ def entity_panel(info: EntityInfo) -> Panel:
                         f"[bold]countries[/]: {', '.join(info.countries) or '—'}", listings]
     if info.merges:
         parts.append(merges)
+    if info.kept_apart:
+        apart = Table(show_edge=False, expand=True)
+        for col in ("kept apart from", "score", "why not merged"):
+            apart.add_column(col, overflow="fold", justify="right" if col == "score" else "left")
+        for other, label, score, reason in info.kept_apart_once():
+            apart.add_row(f"{label}\n{other}", f"{score:.2f}", reason)
+        parts.append(apart)
     return Panel(Group(*parts), title=f"{info.caption} ({info.schema}) · {info.canonical_id}")
 
 
@@ -88,6 +96,8 @@ def entity_json(info: EntityInfo) -> dict[str, Any]:
                          else v) for k, v in rec.items()} for rec in info.records],
         "merges": [{"left": a, "right": b, "score": s, "explanation": w}
                    for a, b, s, w in info.merges],
+        "kept_apart": [{"record": own, "other": other, "other_caption": label, "score": s,
+                        "reason": why} for own, other, label, s, why in info.kept_apart],
     }
 
 

@@ -41,6 +41,17 @@ class EntityInfo:
     addresses: dict[str, set[str]] = field(default_factory=dict)  # address -> list ids
     identifiers: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)
     merges: list[tuple[str, str, float | None, str]] = field(default_factory=list)
+    # Records scored as this entity's yet refused (resolve_guard): (own record key,
+    # other record key, the other's caption and list, score, reason).
+    kept_apart: list[tuple[str, str, str, float, str]] = field(default_factory=list)
+
+    def kept_apart_once(self) -> list[tuple[str, str, float, str]]:
+        """(other record key, its caption and list, score, reason), once per other
+        record (several of this entity's records may have been refused with it)."""
+        out: dict[str, tuple[str, str, float, str]] = {}
+        for _, other, label, score, reason in self.kept_apart:
+            out.setdefault(other, (other, label, score, reason))
+        return list(out.values())
 
 
 def slugs(ids: list[str]) -> dict[str, str]:
@@ -106,6 +117,15 @@ def fetch_entities(con: duckdb.DuckDBPyConnection, ids: list[str]) -> dict[str, 
                     "FROM merges m JOIN report_ids i ON i.cid = m.canonical_id "
                     "ORDER BY m.canonical_id, m.score DESC").fetchall():
                 out[cid].merges.append((left, right, score, explanation or ""))
+            for cid, own, other, caption, list_id, score, reason in con.execute(
+                    "SELECT k.cid, k.record_key, o.record_key, o.caption, o.list_id, "
+                    "a.score, a.reason FROM kept_apart a JOIN report_keys k "
+                    "ON k.record_key IN (a.left_key, a.right_key) JOIN records o "
+                    "ON o.record_key = CASE WHEN a.left_key = k.record_key "
+                    "THEN a.right_key ELSE a.left_key END "
+                    "ORDER BY k.cid, o.record_key").fetchall():
+                out[cid].kept_apart.append(
+                    (own, other, f"{caption} ({list_id})", score, reason))
             canonical = dict(con.execute(
                 "SELECT c.canonical_id, c.caption FROM canonical c "
                 "JOIN report_ids i ON i.cid = c.canonical_id").fetchall())

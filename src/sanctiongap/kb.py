@@ -12,7 +12,8 @@ Tables (see ``SCHEMA``):
 - ``sightings``: every snapshot that holds a record (the basis of snapshot-bound dates)
 - ``warnings``: what the parsers noticed (schema drift, skipped values)
 - ``meta``: build time, tool version, the sources' snapshot range
-- ``clusters``, ``canonical``, ``merges``: canonical entities across lists, and
+- ``clusters``, ``canonical``, ``merges``: canonical entities across lists,
+  ``kept_apart``: pairs that scored high enough but were refused as one party, and
   ``name_keys``/``name_key_df``: the screening index (all written by ``resolve``)
 """
 
@@ -67,6 +68,8 @@ CREATE TABLE name_key_df (key VARCHAR PRIMARY KEY, records INTEGER);
 CREATE TABLE merges (
     canonical_id VARCHAR, left_key VARCHAR, right_key VARCHAR, score DOUBLE,
     explanation VARCHAR);
+CREATE TABLE kept_apart (
+    left_key VARCHAR, right_key VARCHAR, score DOUBLE, explanation VARCHAR, reason VARCHAR);
 """
 
 

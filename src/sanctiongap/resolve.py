@@ -9,11 +9,14 @@ explanations, in forked worker processes: ``sanctiongap.resolve_pool``).  Pairs 
 above ``RESOLVE_THRESHOLD`` are merged best first, with one guard against chains of
 near-misses: a cluster holds at most one record per list, unless the two records of
 that list carry the same normalised name (the BIS Entity List files one company once
-per country, e.g. Sinno Electronics under China and under Lithuania).
+per country, e.g. Sinno Electronics under China and under Lithuania).  A pair whose
+countries conflict and whose only tie is a name that says little on its own (one word,
+or no distinctive word) is not merged (``resolve_guard``); such pairs are kept, with the
+reason, in the table ``kept_apart``.
 
 Every merge is kept with its score and the features that fired, so a reader can see
 why two records were taken as one company.  The results live in the knowledge base
-(tables ``clusters``, ``canonical``, ``merges``) and are rebuilt with every load.
+(tables ``clusters``, ``canonical``, ``merges``, ``kept_apart``) and are rebuilt with every load.
 """
 
 from __future__ import annotations
@@ -40,7 +43,8 @@ from sanctiongap.match import (
 from sanctiongap.model import Identifier
 from sanctiongap.names.index import NameIndex
 from sanctiongap.names.normalise import clean_text, strip_legal_forms
-from sanctiongap.resolve_pool import prepare_and_score
+from sanctiongap.resolve_guard import refuse_merge
+from sanctiongap.resolve_pool import Refused, Scored, prepare_and_score
 from sanctiongap.screen import query_keys
 
 # Stricter than screening's threshold: a wrong merge changes every count it touches.
@@ -205,14 +209,17 @@ def exact_pairs(subjects: list[PreparedSubject]) -> set[tuple[int, int]]:
 
 
 def score_pairs(prepared: list[PreparedSubject], pairs: list[tuple[int, int]]
-                ) -> list[tuple[float, int, int, MatchResult]]:
-    """The pairs at or above the threshold, each with its better direction's result.
+                ) -> tuple[Scored, Refused]:
+    """The pairs at or above the threshold, each with its better direction's result,
+    and apart from them the pairs that ``resolve_guard.refuse_merge`` refuses (with
+    the reason).
 
     The forward score counts if it reaches the threshold, else the backward one; both
     are first scored without explanations (``score_both_ways`` gives the score
     ``compare`` gives wherever it reaches the threshold, and skips the name forms that
     cannot), then the pairs that reach it are compared again, with explanations."""
-    scored = []
+    scored: Scored = []
+    refused: Refused = []
     for a, b in pairs:
         forward, backward = score_both_ways(prepared[a], prepared[b], RESOLVE_THRESHOLD)
         if forward >= RESOLVE_THRESHOLD:
@@ -221,8 +228,12 @@ def score_pairs(prepared: list[PreparedSubject], pairs: list[tuple[int, int]]
             best = compare(prepared[b], prepared[a], RESOLVE_THRESHOLD)
         else:
             continue
-        scored.append((best.score, a, b, best))
-    return scored
+        reason = refuse_merge(prepared[a], prepared[b], best)
+        if reason:
+            refused.append((a, b, best, reason))
+        else:
+            scored.append((best.score, a, b, best))
+    return scored, refused
 
 
 def merge(records: list[_Record], scored: list[tuple[float, int, int, MatchResult]]
@@ -241,11 +252,13 @@ def merge(records: list[_Record], scored: list[tuple[float, int, int, MatchResul
 
 
 def cluster(records: list[_Record], prepared: list[PreparedSubject]
-            ) -> tuple[list[int], list[tuple[int, int, MatchResult]]]:
-    """Cluster roots per record, and the merges made (best first), in this process."""
+            ) -> tuple[list[int], list[tuple[int, int, MatchResult]], Refused]:
+    """Cluster roots per record, the merges made (best first) and the pairs refused,
+    in this process."""
     pairs = candidate_pairs(
         NameIndex(prepared, fuzzy=False, max_share=MAX_BLOCK / max(1, len(prepared))))
-    return merge(records, score_pairs(prepared, pairs))
+    scored, refused = score_pairs(prepared, pairs)
+    return (*merge(records, scored), refused)
 
 
 def _canonical_id(members: list[_Record]) -> str:
@@ -269,18 +282,19 @@ def _resolve(con: duckdb.DuckDBPyConnection) -> dict[str, float]:
     found = prepare_and_score([r.subject for r in records])
     if found is None:
         prepared = [prepare(r.subject) for r in records]
-        roots, merges = cluster(records, prepared)
+        roots, merges, refused = cluster(records, prepared)
         keys = [list(query_keys(subject)) for subject in prepared]
         del prepared
     else:
-        roots, merges = merge(records, found[0])
-        keys = found[1]
+        scored, refused, keys = found
+        roots, merges = merge(records, scored)
     _write_name_keys(con, records, keys)
     groups: dict[int, list[_Record]] = defaultdict(list)
     for record, root in zip(records, roots, strict=True):
         groups[root].append(record)
     ids = {root: _canonical_id(members) for root, members in groups.items()}
-    con.execute("DELETE FROM clusters; DELETE FROM canonical; DELETE FROM merges")
+    con.execute("DELETE FROM clusters; DELETE FROM canonical; DELETE FROM merges; "
+                "DELETE FROM kept_apart")
     clusters = pa.table({"record_key": [r.key for r in records],
                          "canonical_id": [ids[root] for root in roots]})
     canonical_rows = []
@@ -298,12 +312,21 @@ def _resolve(con: duckdb.DuckDBPyConnection) -> dict[str, float]:
         "right_key": [records[b].key for _, b, _ in merges],
         "score": [res.score for _, _, res in merges],
         "explanation": [_explain(res) for _, _, res in merges]})
+    # Pairs refused yet joined through other records are no longer apart.
+    refused = sorted((item for item in refused if roots[item[0]] != roots[item[1]]),
+                     key=lambda item: (records[item[0]].key, records[item[1]].key))
+    apart_table = pa.table({
+        "left_key": [records[a].key for a, _, _, _ in refused],
+        "right_key": [records[b].key for _, b, _, _ in refused],
+        "score": [res.score for _, _, res, _ in refused],
+        "explanation": [_explain(res) for _, _, res, _ in refused],
+        "reason": [reason for _, _, _, reason in refused]})
     for table, data in (("clusters", clusters), ("canonical", canonical),
-                        ("merges", merge_table)):
+                        ("merges", merge_table), ("kept_apart", apart_table)):
         with kb.arrow_view(con, "incoming", data):
             con.execute(f"INSERT INTO {table} SELECT * FROM incoming")
     return {"records": len(records), "entities": len(groups), "merges": len(merges),
-            "seconds": time.perf_counter() - started}
+            "kept_apart": len(refused), "seconds": time.perf_counter() - started}
 
 
 KEY_BATCH = 4000  # records whose keys are inserted at once (bounds the memory it takes)

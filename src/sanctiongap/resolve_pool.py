@@ -34,6 +34,7 @@ WORKERS = 2
 MIN_SUBJECTS = 2000  # below this, forking costs more than it saves
 
 Scored = list[tuple[float, int, int, MatchResult]]
+Refused = list[tuple[int, int, MatchResult, str]]  # pairs kept apart, with the reason
 
 # Set just before a round of workers forks; the workers read them.
 _SUBJECTS: list[MatchSubject] | None = None
@@ -55,7 +56,7 @@ def _prepare_part(part: int, parts: int) -> bytes:
     return pickle.dumps(prepared, protocol=pickle.HIGHEST_PROTOCOL)
 
 
-def _score_part(part: int, parts: int) -> tuple[Scored, list[list[str]]]:
+def _score_part(part: int, parts: int) -> tuple[Scored, Refused, list[list[str]]]:
     from sanctiongap.resolve import MAX_BLOCK, candidate_pairs, score_pairs
     from sanctiongap.screen import query_keys
 
@@ -68,9 +69,9 @@ def _score_part(part: int, parts: int) -> tuple[Scored, list[list[str]]]:
     index = NameIndex(prepared, fuzzy=False, max_share=MAX_BLOCK / max(1, len(prepared)))
     pairs = candidate_pairs(index)
     del index
-    scored = score_pairs(prepared, pairs[part::parts])
+    scored, refused = score_pairs(prepared, pairs[part::parts])
     keys = [list(query_keys(subject)) for subject in prepared[part::parts]]
-    return scored, keys
+    return scored, refused, keys
 
 
 def prepare_round(subjects: list[MatchSubject], workers: int) -> list[bytes]:
@@ -85,8 +86,9 @@ def prepare_round(subjects: list[MatchSubject], workers: int) -> list[bytes]:
         _SUBJECTS = None
 
 
-def score_round(parts: list[bytes]) -> tuple[Scored, list[list[str]]]:
-    """Round 2: the scored candidate pairs and each subject's screening keys."""
+def score_round(parts: list[bytes]) -> tuple[Scored, Refused, list[list[str]]]:
+    """Round 2: the scored candidate pairs, those refused, and each subject's screening
+    keys."""
     global _PARTS
     workers = len(parts)
     _PARTS = parts
@@ -96,11 +98,13 @@ def score_round(parts: list[bytes]) -> tuple[Scored, list[list[str]]]:
     finally:
         _PARTS = None
     scored: Scored = []
-    keys: list[list[str]] = [[] for _ in range(sum(len(k) for _, k in results))]
-    for part, (found, part_keys) in enumerate(results):
+    refused: Refused = []
+    keys: list[list[str]] = [[] for _ in range(sum(len(k) for _, _, k in results))]
+    for part, (found, apart, part_keys) in enumerate(results):
         scored += found
+        refused += apart
         keys[part::workers] = part_keys
-    return scored, keys
+    return scored, refused, keys
 
 
 def _fork() -> multiprocessing.context.BaseContext:
@@ -108,9 +112,10 @@ def _fork() -> multiprocessing.context.BaseContext:
 
 
 def prepare_and_score(subjects: list[MatchSubject]
-                      ) -> tuple[Scored, list[list[str]]] | None:
-    """The scored candidate pairs (as ``resolve.score_pairs`` gives them, in no
-    particular order) and each subject's screening keys, computed in worker processes;
+                      ) -> tuple[Scored, Refused, list[list[str]]] | None:
+    """The scored candidate pairs and those refused (as ``resolve.score_pairs`` gives
+    them, in no particular order) and each subject's screening keys, computed in worker
+    processes;
     None where there is no fork or too little to share out (then work in-process)."""
     workers = _workers(len(subjects))
     if not workers:

@@ -76,6 +76,17 @@ def test_alignment_credits_the_run() -> None:
     assert result.score > 0.85
 
 
+def test_trade_words_may_render_characters() -> None:
+    # "Global" is a trade word of the Latin name, yet renders 世 ("world") of the brand
+    query = latin_forms("Global Link Logistics")[0]
+    assert [t.kind for t in query.tokens][:2] == [Kind.GENERIC, Kind.CORE]
+    mixed = next(f for f in renderings("深圳市世联国际货运代理有限公司") if f.label == "mixed")
+    assert ("global link", "shilian", 0.9) in align(query, mixed).pairs
+    # a run of trade words alone renders nothing
+    plain = latin_forms("Global Trading Logistics")[0]
+    assert not any(c == "shilian" for _, c, _ in align(plain, mixed).pairs)
+
+
 def test_bridges_come_from_one_chinese_word() -> None:
     # 连接 "to link; to join; to connect", 全球 "global; the (whole) world"
     assert {"join", "connect"} <= cedict.bridged("link")

@@ -7,6 +7,7 @@ import pytest
 from sanctiongap.names.normalise import (
     ascii_words,
     clean_text,
+    company_words,
     fix_homoglyphs,
     latin_forms,
     transliterate,
@@ -117,3 +118,16 @@ def test_bracketed_part_gives_a_second_form() -> None:
 )
 def test_misspelt_company_words(word: str, meant: str) -> None:
     assert vocab_word(word) == meant
+
+
+@pytest.mark.parametrize(
+    ("words", "last"),
+    [
+        (["bravery", "maritime", "cor"], "corp"),  # cut short by a field limit
+        (["acme", "trad"], "trade"),
+        (["aviation", "engine"], "engine"),  # a word of its own, not "engineer" cut
+        (["one", "world"], "world"),  # not "worldwide"
+    ],
+)
+def test_last_word_cut_short(words: list[str], last: str) -> None:
+    assert company_words(words)[-1] == last

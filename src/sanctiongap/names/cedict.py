@@ -255,19 +255,11 @@ def pinyin_syllables(entry: Entry) -> list[str]:
     return out
 
 
-@lru_cache(maxsize=1)
 def english_words() -> frozenset[str]:
     """Lower-case English words of the translations of common-noun entries ("vision",
     "alliance", "sensor"): the vocabulary a firm draws on when it names itself by
     meaning rather than by sound."""
-    senses = {raw for entries in dictionary().entries.values() for entry in entries
-              if not entry.proper for raw in entry.senses}
-    words: set[str] = set()
-    for raw in senses:
-        sense = clean_sense(raw)
-        if sense is not None:
-            words.update(_ENGLISH_WORD.findall(sense))
-    return frozenset(words)
+    return _common_senses()[0]
 
 
 _ENGLISH_WORD = re.compile(r"[a-z]{2,}")
@@ -278,12 +270,13 @@ MAX_SENSES = 8  # senses of one entry read for its one-word translations
 BRIDGE_MAX = 5  # an entry bridges its one-word translations if it has at most this many
 
 
-def _one_words(entry: Entry) -> list[str]:
+def _one_words(entry: Entry, cleaned: dict[str, str | None] | None = None) -> list[str]:
     """The translations of an entry that are one English word ("to link" -> "link",
-    "the world" -> "world"), canonicalised, in order."""
+    "the world" -> "world"), canonicalised, in order (``cleaned``: senses already
+    cleaned, by raw sense)."""
     out: list[str] = []
     for raw in entry.senses[:MAX_SENSES]:
-        sense = clean_sense(raw)
+        sense = cleaned[raw] if cleaned is not None else clean_sense(raw)
         if sense is None:
             continue
         words = _words(sense.removeprefix("to "))
@@ -302,21 +295,35 @@ def sense_words(word: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-@lru_cache(maxsize=1)
 def _bridges() -> dict[str, frozenset[str]]:
     """English word -> the English words CC-CEDICT gives, as one-word translations, for
     the same Chinese word of at most :data:`BRIDGE_MAX` such translations (连接 "link",
     "join", "connect"; 全球 "global", "world" ...)."""
-    out: dict[str, set[str]] = {}
+    return _common_senses()[1]
+
+
+@lru_cache(maxsize=1)
+def _common_senses() -> tuple[frozenset[str], dict[str, frozenset[str]]]:
+    """One pass over the common-noun entries for :func:`english_words` and
+    :func:`_bridges` (each sense cleaned once)."""
+    words: set[str] = set()
+    related: dict[str, set[str]] = {}
+    cleaned: dict[str, str | None] = {}
     for entries in dictionary().entries.values():
         for entry in entries:
             if entry.proper:
                 continue
-            words = _one_words(entry)
-            if 2 <= len(words) <= BRIDGE_MAX:
-                for w in words:
-                    out.setdefault(w, set()).update(words)
-    return {w: frozenset(related) for w, related in out.items()}
+            for raw in entry.senses:
+                if raw not in cleaned:
+                    sense = cleaned[raw] = clean_sense(raw)
+                    if sense is not None:
+                        words.update(_ENGLISH_WORD.findall(sense))
+            ones = _one_words(entry, cleaned)
+            if 2 <= len(ones) <= BRIDGE_MAX:
+                for w in ones:
+                    related.setdefault(w, set()).update(ones)
+    bridges = {w: frozenset(near) for w, near in related.items()}
+    return frozenset(words), bridges
 
 
 def bridged(word: str) -> frozenset[str]:

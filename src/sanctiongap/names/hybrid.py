@@ -292,13 +292,14 @@ def run_similarity(latin: tuple[Token, ...], chinese: tuple[Token, ...]) -> floa
 
 
 def _is_latin_word(tok: Token) -> bool:
-    """A Latin word that may be part of a run: distinctive, or a place word (the "Far"
-    of "Conti-Far" ~ 康澤遠, 遠 "far"); a run needs one distinctive word at least."""
+    """A Latin word that may be part of a run: distinctive, a place word (the "Far"
+    of "Conti-Far" ~ 康澤遠, 遠 "far") or a trade word (the "Global" of "Global Link" ~
+    世联, 世 "world"); a run needs one distinctive word at least."""
     return (tok.kind in _RUN_KINDS and tok.pieces is None and not tok.pinyin
             and tok.text.isascii() and tok.text.isalpha())
 
 
-_RUN_KINDS = frozenset({Kind.CORE, Kind.PLACE})
+_RUN_KINDS = frozenset({Kind.CORE, Kind.PLACE, Kind.GENERIC})
 
 
 def match_runs(lt: tuple[Token, ...], lm: list[float], ht: tuple[Token, ...],

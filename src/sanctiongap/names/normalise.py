@@ -270,7 +270,8 @@ def _vocab_prefixes() -> dict[str, str]:
 def company_words(words: list[str]) -> list[str]:
     """Repair company vocabulary in an organisation's words: two pieces that glue into
     a company word ("liabi lity"), misspelt company words (:func:`vocab_word`), and a
-    last word cut short by a field limit ("BRAVERY MARITIME COR")."""
+    last word cut short by a field limit ("BRAVERY MARITIME COR"; not a word of its own,
+    ``vocab.NOT_CUT_SHORT``)."""
     glued: list[str] = []
     for word in words:
         if glued and not _is_vocab(word) and not _is_vocab(glued[-1]):
@@ -280,7 +281,7 @@ def company_words(words: list[str]) -> list[str]:
                 continue
         glued.append(word)
     out = [vocab_word(w) for w in glued]
-    if len(out) > 1 and not _is_vocab(out[-1]):
+    if len(out) > 1 and not _is_vocab(out[-1]) and out[-1] not in vocab.NOT_CUT_SHORT:
         out[-1] = _vocab_prefixes().get(out[-1], out[-1])
     return out
 

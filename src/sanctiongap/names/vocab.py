@@ -174,6 +174,17 @@ STOP: frozenset[str] = words(
     """
 )
 
+# Words that begin a company word but are words of their own, with another meaning: a
+# name's last word is read as cut short by a field limit ("BRAVERY MARITIME COR") only
+# when it is not one of these ("Aviation Engine" is no "Engineer", "One World" no
+# "Worldwide").
+NOT_CUT_SHORT: frozenset[str] = words(
+    """
+    engine world part plan mini meta intel gene fact unit soft join limit digit bran
+    cent sour whole factor enter intern elect optic
+    """
+)
+
 PARTICLES: frozenset[str] = words(
     "al el bin ibn abu abd van von der den della del da di dos das mac mc o"
 )

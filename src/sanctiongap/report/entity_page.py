@@ -127,6 +127,19 @@ def _merges(info: EntityInfo) -> str:
                   Col("Why")], rows)
 
 
+def _kept_apart(info: EntityInfo) -> str:
+    """Records that scored as this entity's but were refused as one party."""
+    rows = [[esc(label), f"<code>{esc(other)}</code>", esc(f"{score:.2f}"), esc(reason)]
+            for other, label, score, reason in info.kept_apart_once()]
+    if not rows:
+        return ""
+    return ("<h2>Kept apart</h2><p class=\"note\">Records whose names score as this "
+            "entity's, not merged because the countries conflict and the name alone says "
+            "too little.</p>"
+            + table([Col("Record"), Col("Key"), Col("Score", numeric=True),
+                     Col("Why not merged")], rows))
+
+
 def entity_html(info: EntityInfo, row: MatrixRow | None, result: GapResult, footer: str) -> str:
     """The complete page of one entity (it lives in ``entity/``, one level down)."""
     countries = " ".join(badge(f"{country_label(c)} ({c.upper()})") for c in info.countries)
@@ -141,6 +154,7 @@ def entity_html(info: EntityInfo, row: MatrixRow | None, result: GapResult, foot
         "<h2>Addresses</h2>", _addresses(info),
         "<h2>Identifiers</h2>", _identifiers(info),
         "<h2>Why these records are one entity</h2>", _merges(info),
+        _kept_apart(info),
         '<p class="note"><a href="../matrix.html">← back to the gap matrix</a></p>',
     ]
     return page(caption, "".join(body), depth=1, active="matrix.html", footer=footer)
