@@ -29,13 +29,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from sanctiongap.names.align import QUERY_SHARE, Alignment, NameForm, align
-from sanctiongap.names.bounds import (
-    PairBounds,
-    candidate_side,
-    masses,
-    pair_bound,
-    query_side,
-)
+from sanctiongap.names.bounds import PairBounds, pair_bound
+from sanctiongap.names.screening import best_name, worth_aligning
 from sanctiongap.names.subject import (
     OBJECT_SCHEMATA,
     PERSON_SCHEMATA,
@@ -342,6 +337,8 @@ def _is_qualifier(name: str) -> bool:
 
 
 _MAX_NAME_WEIGHT = max(_WEIGHT[f] for f in _NAME_FEATURE.values())
+# The weight of the name feature comparing forms of two labels.
+_LABEL_WEIGHT = {labels: _WEIGHT[f] for labels, f in _NAME_FEATURE.items()}
 # Bounds are compared with this margin, so rounding can never prune a pair that counts.
 _EPS = 1e-9
 
@@ -382,23 +379,19 @@ def _name_score(q: PreparedSubject, c: PreparedSubject, main: float, name_floor:
                     if bound <= main or bound < name_floor:
                         continue
                 if screening:
-                    # The query's side first, the candidate's counted as all matched.
-                    mq, _, c_flags = query_side(qf, cf)
+                    # The query's side first, the candidate's only if still in.
+                    if not worth_aligning(qf, cf, weight, main, name_floor):
+                        continue
+                else:
+                    assert bounds is not None  # (without screening, bounds are given)
+                    if swapped:
+                        mc, mq = bounds.masses(j, i)
+                    else:
+                        mq, mc = bounds.masses(i, j)
                     bound = weight * (QUERY_SHARE * mq / qf.total
-                                      + (1 - QUERY_SHARE) * cf.total / cf.total) + _EPS
+                                      + (1 - QUERY_SHARE) * mc / cf.total) + _EPS
                     if bound <= main or bound < name_floor:
                         continue
-                    mc = candidate_side(qf, cf, c_flags)
-                elif bounds is None:  # (not reached: without screening, bounds are given)
-                    mq, mc = masses(qf, cf)
-                elif swapped:
-                    mc, mq = bounds.masses(j, i)
-                else:
-                    mq, mc = bounds.masses(i, j)
-                bound = weight * (QUERY_SHARE * mq / qf.total
-                                  + (1 - QUERY_SHARE) * mc / cf.total) + _EPS
-                if bound <= main or bound < name_floor:
-                    continue
             value = weight * align(qf, cf, explain=False).score
             if value > main:
                 main = value
@@ -471,4 +464,29 @@ def score_many(
     their preparation across queries).  With ``floor`` (e.g. the threshold), scores
     below it come back as 0.0, and candidates that cannot reach it are not aligned."""
     q = _as_prepared(query)
-    return [_score(q, _as_prepared(c), floor, screening=True) for c in candidates]
+    if floor <= 0.0:
+        return [_score(q, _as_prepared(c), floor) for c in candidates]
+    return [_screen(q, _as_prepared(c), floor) for c in candidates]
+
+
+def _screen(q: PreparedSubject, c: PreparedSubject, floor: float) -> float:
+    """``_score(q, c, floor, screening=True)`` for floor > 0, with the name forms of
+    subjects with few forms compared by ``screening.best_name``."""
+    if not _few_forms(q, c):
+        return _score(q, c, floor, screening=True)
+    main = 0.0 if q.exact_keys.isdisjoint(c.exact_keys) else _WEIGHT["name_exact"]
+    name_floor = floor - _MAX_BONUS
+    if main < _MAX_NAME_WEIGHT:
+        main = best_name(q.forms, c.forms, _LABEL_WEIGHT, main, name_floor)
+    if q.id_keys and q.id_keys & c.id_keys:
+        main = max(main, _WEIGHT["identifier_match"])
+    if main <= 0.0 or main < name_floor:
+        return 0.0
+    pair = Pair(q, c)
+    bonus = 0.0
+    for qualifier in _QUALIFIER_FEATURES:
+        hit = qualifier.func(pair)
+        if hit is not None:
+            bonus += hit.value * qualifier.weight
+    score = min(1.0, max(0.0, main + bonus))
+    return score if score >= floor else 0.0

@@ -59,6 +59,12 @@ SECTOR_CONFLICT_FACTOR = 0.9  # approximate distinctive match, different industr
 SEP = "\x1f"  # precedes each token text in NameForm.words (never part of a word)
 
 
+# Per form (see ``bounds.lookups``): word heads starting runs with the fewest letters a
+# glued word needs, the longest word per head, tokens whose signature is not in the
+# form's.
+Lookups = tuple[dict[str, int], dict[str, int], tuple[int, ...]]
+
+
 # Signature unions in use, shared by the forms with the same distinctive words (many
 # names recur across lists and aliases; a union takes about 900 bytes).
 _UNIONS: WeakValueDictionary[tuple[frozenset[str], ...], frozenset[str]] = (
@@ -91,6 +97,8 @@ class NameForm:
     # An organisation's name in an alphabetic script (see EVERYDAY_FACTOR).
     company: bool = False
     pieced: bool = False  # some token carries Chinese characters (``hybrid``)
+    # Lookups for the bounds' tests, built on first use (``bounds.lookups``).
+    lookups: Lookups | None = field(default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         total = 0.0

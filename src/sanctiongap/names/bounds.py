@@ -21,8 +21,9 @@ score formula of ``align`` without its reducing factors.
 * :class:`PairBounds` keeps both for one pair of subjects, for the two directions in
   which resolution may compare them (``match.score_both_ways``);
 * :func:`query_side` and :func:`candidate_side` split :func:`masses` in two for
-  screening (``match.score_many``): most candidates fall short on the query's side
-  alone, and their side is then never computed.
+  screening: most candidates fall short on the query's side alone, and their side is
+  then never computed.  ``screening.worth_aligning`` takes the same decisions in one
+  quicker pass (``match.score_many``); these two are its reference in the tests.
 
 Two forms that both lack a distinctive word are compared by another formula (see
 ``align``); a bound of 1 is the only one for them.
@@ -32,11 +33,12 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from rapidfuzz.distance import OSA
 
-from sanctiongap.names.align import QUERY_SHARE, SEP, NameForm
+from sanctiongap.names.align import QUERY_SHARE, SEP, Lookups, NameForm
 from sanctiongap.names.tokens import Token
 
 if TYPE_CHECKING:
@@ -45,7 +47,7 @@ if TYPE_CHECKING:
 GLUE_MIN = 4  # a word spelt by glued words has at least this many letters (align)
 
 
-def _glue(side: tuple[Token, ...], flags: list[bool], other: tuple[Token, ...],
+def glue(side: tuple[Token, ...], flags: list[bool], other: tuple[Token, ...],
           other_flags: list[bool]) -> None:
     """Flag the runs of ``side`` that glue into a word of ``other``, and that word."""
     goals: dict[str, list[int]] = {}
@@ -75,39 +77,54 @@ def _glue(side: tuple[Token, ...], flags: list[bool], other: tuple[Token, ...],
                     other_flags[j] = True
 
 
-def _may_glue(side: tuple[Token, ...], other: NameForm) -> bool:
-    """Whether a run of ``side`` could start like a word of ``other`` long enough for
-    it (a cheap test that lets :func:`_glue` be skipped; it may say yes wrongly)."""
-    words = other.words
-    longest = max(map(len, other.positions), default=0)  # the longest word to spell
-    if longest < GLUE_MIN:
-        return False
-    texts = [t.text for t in side]
-    for i in range(len(texts) - 1):
-        first = texts[i]
-        need = len(first) + len(texts[i + 1]) - 1
-        if need > longest:
-            continue
-        if need < GLUE_MIN:
-            need = GLUE_MIN
-        head = SEP + first[:2]
-        at = words.find(head)
-        while at >= 0:
-            end = words.find(SEP, at + 1)
-            if end < 0:
-                end = len(words)
-            if end - at - 1 >= need:
-                return True
-            at = words.find(head, end)
+def lookups(form: NameForm) -> Lookups:
+    """Three lookups per form, built once and kept on it: ``runs``, per head of a word
+    that starts a run of two (its first two letters, fewer for a shorter word), the
+    fewest letters a word spelt by a run starting with it could have; ``reach``, per
+    head ("", the first letter, the first two letters), the length of the longest word
+    of the form starting with it; and ``loose``, the positions of tokens whose
+    signature is not part of the form's (a Chinese token with pieces that is not
+    compared fuzzily): for all others, meeting another form's signature is meeting
+    the part it shares with this form's."""
+    found = form.lookups
+    if found is None:
+        texts = [t.text for t in form.tokens]
+        runs: dict[str, int] = {}
+        for first, second in pairwise(texts):
+            need = max(len(first) + len(second) - 1, GLUE_MIN)
+            head = first[:2]
+            if need < runs.get(head, need + 1):
+                runs[head] = need
+        reach: dict[str, int] = {}
+        for text in texts:
+            size = len(text)
+            for head in ("", text[:1], text[:2]):
+                if size > reach.get(head, -1):
+                    reach[head] = size
+        loose = tuple(i for i, t in enumerate(form.tokens) if not t.sig <= form.sig)
+        found = form.lookups = (runs, reach, loose)
+    return found
+
+
+def may_glue(runs: dict[str, int], reach: dict[str, int]) -> bool:
+    """Whether a run of one form (its ``runs``) could start like a word of another
+    (its ``reach``) long enough for it: without this, :func:`glue` finds nothing."""
+    for head, need in runs.items():  # noqa: SIM110 (a loop is quicker than any())
+        if reach.get(head, 0) >= need:
+            return True
     return False
+
+
+def _may_glue(side: NameForm, other: NameForm) -> bool:
+    return may_glue(lookups(side)[0], lookups(other)[1])
 
 
 def _cut(side: tuple[Token, ...], flags: list[bool], other: NameForm,
          other_flags: list[bool]) -> None:
     """Flag the last word of ``side`` and the longer words of ``other`` it begins."""
     cut = side[-1].text
-    if len(cut) < 2:
-        return
+    if len(cut) < 2 or lookups(other)[1].get(cut[:2], 0) <= len(cut):
+        return  # no word of other starts with it and is longer
     words = other.words
     probe = SEP + cut
     at = words.find(probe)
@@ -118,7 +135,7 @@ def _cut(side: tuple[Token, ...], flags: list[bool], other: NameForm,
         at = words.find(probe, end)
 
 
-def _weight(tokens: tuple[Token, ...], flags: list[bool]) -> float:
+def weight_of(tokens: tuple[Token, ...], flags: list[bool]) -> float:
     """The weight of the flagged tokens, summed in token order as ``align`` sums."""
     total = 0.0
     for tok, flag in zip(tokens, flags, strict=True):
@@ -149,11 +166,11 @@ def masses(a: NameForm, b: NameForm) -> tuple[float, float]:
         _cut(at, a_flags, b, b_flags)
     if not (b_flags[-1] and a_all):
         _cut(bt, b_flags, a, a_flags)
-    if len(at) > 1 and _may_glue(at, b):
-        _glue(at, a_flags, bt, b_flags)
-    if len(bt) > 1 and _may_glue(bt, a):
-        _glue(bt, b_flags, at, a_flags)
-    return _weight(at, a_flags), _weight(bt, b_flags)
+    if len(at) > 1 and _may_glue(a, b):
+        glue(at, a_flags, bt, b_flags)
+    if len(bt) > 1 and _may_glue(b, a):
+        glue(bt, b_flags, at, a_flags)
+    return weight_of(at, a_flags), weight_of(bt, b_flags)
 
 
 def query_side(a: NameForm, b: NameForm) -> tuple[float, list[bool], list[bool]]:
@@ -167,13 +184,13 @@ def query_side(a: NameForm, b: NameForm) -> tuple[float, list[bool], list[bool]]
     b_flags = [False] * len(bt)
     _cut(at, a_flags, b, b_flags)
     _cut(bt, b_flags, a, a_flags)
-    if len(at) > 1 and _may_glue(at, b):
-        _glue(at, a_flags, bt, b_flags)
-    if len(bt) > 1 and _may_glue(bt, a):
-        _glue(bt, b_flags, at, a_flags)
+    if len(at) > 1 and _may_glue(a, b):
+        glue(at, a_flags, bt, b_flags)
+    if len(bt) > 1 and _may_glue(b, a):
+        glue(bt, b_flags, at, a_flags)
     if all(a_flags):
         return a.total, a_flags, b_flags
-    return _weight(at, a_flags), a_flags, b_flags
+    return weight_of(at, a_flags), a_flags, b_flags
 
 
 def candidate_side(a: NameForm, b: NameForm, b_flags: list[bool]) -> float:
@@ -183,7 +200,7 @@ def candidate_side(a: NameForm, b: NameForm, b_flags: list[bool]) -> float:
         b_flags[j] = b_flags[j] or direct
     if all(b_flags):
         return b.total
-    return _weight(b.tokens, b_flags)
+    return weight_of(b.tokens, b_flags)
 
 
 def pair_bound(q: NameForm, c: NameForm) -> float:
@@ -257,7 +274,7 @@ def union_masses(forms: tuple[NameForm, ...], other: FormsUnion) -> list[float |
     """Per form, the weight of its tokens that any form of the subject whose union is
     ``other`` could match (query or candidate), or None for a form without a
     distinctive word (it may meet another such form, bounded by 1 only)."""
-    return [_weight(f.tokens, _union_flags(f, other)) if f.has_core and f.tokens else None
+    return [weight_of(f.tokens, _union_flags(f, other)) if f.has_core and f.tokens else None
             for f in forms]
 
 

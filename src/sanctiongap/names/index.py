@@ -26,6 +26,8 @@ from functools import lru_cache
 from typing import cast
 
 from sanctiongap.match import DEFAULT_THRESHOLD, MatchResult, compare, score_many
+from sanctiongap.names.cedict import english_words
+from sanctiongap.names.romanise import pinyin_syllables
 from sanctiongap.names.subject import PreparedSubject, blocking_keys
 from sanctiongap.names.tokens import Kind
 
@@ -77,6 +79,10 @@ class NameIndex:
             # Screening counts the postings of every query: packed arrays are read
             # without visiting one int object per position.
             self.postings = {key: array("i", found) for key, found in postings.items()}
+            # The word lists alignment reads, loaded with the index rather than by the
+            # first query that needs them (CC-CEDICT's English words take half a second).
+            english_words()
+            pinyin_syllables()
 
     def keys(self, subject: PreparedSubject, query: bool = False) -> set[str]:
         keys = blocking_keys(subject)
