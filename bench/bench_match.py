@@ -45,11 +45,11 @@ from sanctiongap.match import (  # noqa: E402
     MatchSubject,
     compare,
     prepare,
-    score_many,
 )
 from sanctiongap.names.chinese import has_han, to_simplified  # noqa: E402
 from sanctiongap.names.index import NameIndex  # noqa: E402
 from sanctiongap.names.subject import PreparedSubject  # noqa: E402
+from sanctiongap.scoring import score_many  # noqa: E402
 
 DATA = Path(os.environ.get("SANCTIONGAP_DATA", ROOT.parent / "shared" / "data"))
 LOGIC_V2_THRESHOLD = 0.7

@@ -26,8 +26,9 @@ from typing import Any
 import duckdb
 
 from sanctiongap import resolve
-from sanctiongap.match import compare, prepare, score_many
+from sanctiongap.match import compare, prepare
 from sanctiongap.names.index import NameIndex
+from sanctiongap.scoring import score_many
 from sanctiongap.screen import Screener
 from sanctiongap.screen_io import make_row
 

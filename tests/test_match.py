@@ -14,10 +14,10 @@ from sanctiongap.match import (
     blocking_keys,
     compare,
     prepare,
-    score_many,
 )
 from sanctiongap.model import Identifier, Party
 from sanctiongap.names.index import NameIndex
+from sanctiongap.scoring import score_many
 
 YILUFA_EU = "Yilufa Electronics Ltd."  # EU 833 Annex IV #605, name
 YILUFA_EU_ALIAS = "Yilufa Electronics Limited"  # same row, alias

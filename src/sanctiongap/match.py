@@ -25,12 +25,11 @@ list entries are one party, compare both ways and require both scores at the thr
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from sanctiongap.names.align import QUERY_SHARE, Alignment, NameForm, align
-from sanctiongap.names.bounds import PairBounds, pair_bound
-from sanctiongap.names.screening import best_name, worth_aligning
+from sanctiongap.names.align import Alignment, NameForm, align
+from sanctiongap.names.bounds import pair_bound
 from sanctiongap.names.subject import (
     OBJECT_SCHEMATA,
     PERSON_SCHEMATA,
@@ -51,23 +50,21 @@ __all__ = [
     "blocking_keys",
     "compare",
     "prepare",
-    "score_both_ways",
-    "score_many",
 ]
 
 DEFAULT_THRESHOLD = 0.8
 
-_NAME_FEATURE: dict[tuple[str, str], str] = {}
+NAME_FEATURE: dict[tuple[str, str], str] = {}
 for _q in ("latin", "translit"):
     for _c in ("latin", "translit"):
         _both_latin = _q == "latin" and _c == "latin"
-        _NAME_FEATURE[_q, _c] = "name_fuzzy" if _both_latin else "name_translit"
+        NAME_FEATURE[_q, _c] = "name_fuzzy" if _both_latin else "name_translit"
     for _c, _f in (("pinyin", "name_chinese_pinyin"), ("mixed", "name_chinese_pinyin"),
                    ("meaning", "name_chinese_meaning")):
-        _NAME_FEATURE[_q, _c] = _f
-        _NAME_FEATURE[_c, _q] = _f
-_NAME_FEATURE["han", "han"] = "name_chinese_script"
-_NAME_FEATURE["pinyin", "pinyin"] = "name_chinese_script"
+        NAME_FEATURE[_q, _c] = _f
+        NAME_FEATURE[_c, _q] = _f
+NAME_FEATURE["han", "han"] = "name_chinese_script"
+NAME_FEATURE["pinyin", "pinyin"] = "name_chinese_script"
 
 
 @dataclass(slots=True)
@@ -137,7 +134,7 @@ def _align_names(pair: Pair) -> None:
     best = pair.names
     for qf in pair.q.forms:
         for cf in pair.c.forms:
-            feature = _NAME_FEATURE.get((qf.label, cf.label))
+            feature = NAME_FEATURE.get((qf.label, cf.label))
             if feature is None:
                 continue
             if qf.key == cf.key and (qf.label == cf.label == "han" or feature in (
@@ -302,7 +299,7 @@ FEATURES: list[Feature] = [
 ]
 
 
-def _as_prepared(subject: MatchSubject | PreparedSubject) -> PreparedSubject:
+def as_prepared(subject: MatchSubject | PreparedSubject) -> PreparedSubject:
     return subject if isinstance(subject, PreparedSubject) else prepare(subject)
 
 
@@ -326,123 +323,14 @@ def _evaluate(q: PreparedSubject, c: PreparedSubject, threshold: float) -> Match
 
 
 _QUALIFIERS = frozenset(f.name for f in FEATURES if f.qualifier)
-_QUALIFIER_FEATURES = [f for f in FEATURES if f.qualifier]
-_WEIGHT = {f.name: f.weight for f in FEATURES}
+QUALIFIER_FEATURES = [f for f in FEATURES if f.qualifier]
+WEIGHT = {f.name: f.weight for f in FEATURES}
 _EXACT_FEATURES = frozenset({"name_fuzzy", "name_translit"})
-_MAX_BONUS = sum(f.weight for f in _QUALIFIER_FEATURES if f.weight > 0)
+MAX_BONUS = sum(f.weight for f in QUALIFIER_FEATURES if f.weight > 0)
 
 
 def _is_qualifier(name: str) -> bool:
     return name in _QUALIFIERS
-
-
-_MAX_NAME_WEIGHT = max(_WEIGHT[f] for f in _NAME_FEATURE.values())
-# The weight of the name feature comparing forms of two labels.
-_LABEL_WEIGHT = {labels: _WEIGHT[f] for labels, f in _NAME_FEATURE.items()}
-# Bounds are compared with this margin, so rounding can never prune a pair that counts.
-_EPS = 1e-9
-
-
-def _name_score(q: PreparedSubject, c: PreparedSubject, main: float, name_floor: float,
-                bounds: PairBounds | None, screening: bool = False) -> float:
-    """The best weighted name alignment, or ``main`` if that is higher.  With ``bounds``,
-    pairs of forms whose bound cannot beat ``main`` or reach ``name_floor`` are skipped
-    (the result is then exact only where it reaches ``name_floor``).  ``screening``
-    (one direction, no masses kept for the other): the query's side of a pair's bound
-    is checked before the candidate's is computed."""
-    weights = _WEIGHT
-    swapped = bounds is not None and q is not bounds.a
-    q_terms: list[float] = []
-    c_terms: list[float] = []
-    c_best = 1.0
-    if bounds is not None:
-        q_terms, c_terms = bounds.union_terms(q)
-        if c_terms:
-            c_best = max(c_terms)
-    for i, qf in enumerate(q.forms):
-        if q_terms:
-            # No form of c can lift this one above the floor or the best so far.
-            row = _MAX_NAME_WEIGHT * (q_terms[i] + c_best) + _EPS
-            if row <= main or row < name_floor:
-                continue
-        for j, cf in enumerate(c.forms):
-            feature = _NAME_FEATURE.get((qf.label, cf.label))
-            if feature is None:
-                continue
-            weight = weights[feature]
-            if weight <= main:
-                continue
-            if (bounds is not None or screening) and (
-                    qf.has_core or cf.has_core) and qf.tokens and cf.tokens:
-                if q_terms:
-                    bound = weight * (q_terms[i] + c_terms[j]) + _EPS
-                    if bound <= main or bound < name_floor:
-                        continue
-                if screening:
-                    # The query's side first, the candidate's only if still in.
-                    if not worth_aligning(qf, cf, weight, main, name_floor):
-                        continue
-                else:
-                    assert bounds is not None  # (without screening, bounds are given)
-                    if swapped:
-                        mc, mq = bounds.masses(j, i)
-                    else:
-                        mq, mc = bounds.masses(i, j)
-                    bound = weight * (QUERY_SHARE * mq / qf.total
-                                      + (1 - QUERY_SHARE) * mc / cf.total) + _EPS
-                    if bound <= main or bound < name_floor:
-                        continue
-            value = weight * align(qf, cf, explain=False).score
-            if value > main:
-                main = value
-    return main
-
-
-def _few_forms(q: PreparedSubject, c: PreparedSubject) -> bool:
-    """Whether the pairs of forms are bounded one by one only (``PairBounds.union_terms``
-    has no terms for these subjects)."""
-    nq, nc = len(q.forms), len(c.forms)
-    return nq * nc <= nq + nc
-
-
-def _score(q: PreparedSubject, c: PreparedSubject, floor: float = 0.0,
-           bounds: PairBounds | None = None, screening: bool = False) -> float:
-    """The score :func:`compare` gives, computed without building explanations (the
-    same features, weights and arithmetic).  With ``floor`` > 0, name forms whose bound
-    cannot reach it are not aligned, and a score below ``floor`` is returned as 0.0."""
-    name_floor = floor - _MAX_BONUS
-    main = 0.0
-    if not q.exact_keys.isdisjoint(c.exact_keys):
-        main = _WEIGHT["name_exact"]
-    if main < _MAX_NAME_WEIGHT:
-        screening = screening and floor > 0.0
-        if floor > 0.0 and bounds is None and not (screening and _few_forms(q, c)):
-            bounds = PairBounds(q, c)
-        main = _name_score(q, c, main, name_floor, bounds if floor > 0.0 else None,
-                           screening)
-    if q.id_keys and q.id_keys & c.id_keys:
-        main = max(main, _WEIGHT["identifier_match"])
-    if main <= 0.0 or main < name_floor:
-        return 0.0
-    pair = Pair(q, c)
-    bonus = 0.0
-    for qualifier in _QUALIFIER_FEATURES:
-        hit = qualifier.func(pair)
-        if hit is not None:
-            bonus += hit.value * qualifier.weight
-    score = min(1.0, max(0.0, main + bonus))
-    return score if score >= floor else 0.0
-
-
-def score_both_ways(a: PreparedSubject, b: PreparedSubject, floor: float) -> tuple[float, float]:
-    """``a`` scored against ``b`` and, when that is below ``floor``, ``b`` against ``a``
-    (else 0.0), as :func:`score_many` would score them with this floor, sharing the
-    bounds between the two directions."""
-    bounds = PairBounds(a, b) if floor > 0.0 else None
-    forward = _score(a, b, floor, bounds)
-    if forward >= floor:
-        return forward, 0.0
-    return forward, _score(b, a, floor, bounds)
 
 
 def compare(
@@ -451,42 +339,4 @@ def compare(
     threshold: float = DEFAULT_THRESHOLD,
 ) -> MatchResult:
     """Score how likely ``candidate`` is the party ``query`` describes, with reasons."""
-    return _evaluate(_as_prepared(query), _as_prepared(candidate), threshold)
-
-
-def score_many(
-    query: MatchSubject | PreparedSubject,
-    candidates: Sequence[MatchSubject | PreparedSubject] | Iterable[PreparedSubject],
-    floor: float = 0.0,
-) -> list[float]:
-    """Scores of one query against many candidates, equal to ``compare(...).score`` but
-    without explanations (the query is prepared once; pass prepared candidates to reuse
-    their preparation across queries).  With ``floor`` (e.g. the threshold), scores
-    below it come back as 0.0, and candidates that cannot reach it are not aligned."""
-    q = _as_prepared(query)
-    if floor <= 0.0:
-        return [_score(q, _as_prepared(c), floor) for c in candidates]
-    return [_screen(q, _as_prepared(c), floor) for c in candidates]
-
-
-def _screen(q: PreparedSubject, c: PreparedSubject, floor: float) -> float:
-    """``_score(q, c, floor, screening=True)`` for floor > 0, with the name forms of
-    subjects with few forms compared by ``screening.best_name``."""
-    if not _few_forms(q, c):
-        return _score(q, c, floor, screening=True)
-    main = 0.0 if q.exact_keys.isdisjoint(c.exact_keys) else _WEIGHT["name_exact"]
-    name_floor = floor - _MAX_BONUS
-    if main < _MAX_NAME_WEIGHT:
-        main = best_name(q.forms, c.forms, _LABEL_WEIGHT, main, name_floor)
-    if q.id_keys and q.id_keys & c.id_keys:
-        main = max(main, _WEIGHT["identifier_match"])
-    if main <= 0.0 or main < name_floor:
-        return 0.0
-    pair = Pair(q, c)
-    bonus = 0.0
-    for qualifier in _QUALIFIER_FEATURES:
-        hit = qualifier.func(pair)
-        if hit is not None:
-            bonus += hit.value * qualifier.weight
-    score = min(1.0, max(0.0, main + bonus))
-    return score if score >= floor else 0.0
+    return _evaluate(as_prepared(query), as_prepared(candidate), threshold)

@@ -38,13 +38,13 @@ from sanctiongap.match import (
     PreparedSubject,
     compare,
     prepare,
-    score_both_ways,
 )
 from sanctiongap.model import Identifier
 from sanctiongap.names.index import NameIndex
 from sanctiongap.names.normalise import clean_text, strip_legal_forms
 from sanctiongap.resolve_guard import refuse_merge
 from sanctiongap.resolve_pool import Refused, Scored, prepare_and_score
+from sanctiongap.scoring import score_both_ways
 from sanctiongap.screen import query_keys
 
 # Stricter than screening's threshold: a wrong merge changes every count it touches.

@@ -30,11 +30,11 @@ from sanctiongap.match import (
     MatchSubject,
     compare,
     prepare,
-    score_many,
 )
 from sanctiongap.model import Identifier
 from sanctiongap.names.index import fuzzy_keys
 from sanctiongap.names.subject import PreparedSubject, blocking_keys
+from sanctiongap.scoring import score_many
 from sanctiongap.screen_io import ScreenRow
 
 CANDIDATES = 40  # records scored per query, those sharing the most keys

@@ -11,9 +11,10 @@ from hypothesis import strategies as st
 from tests.names import test_align
 from tests.names.test_align import NAMES, _edit, _perturb
 
-from sanctiongap.match import MatchSubject, compare, prepare, score_both_ways, score_many
+from sanctiongap.match import MatchSubject, compare, prepare
 from sanctiongap.names.align import QUERY_SHARE, NameForm, align
 from sanctiongap.names.bounds import FormsUnion, masses, pair_bound, union_masses
+from sanctiongap.scoring import score_both_ways, score_many
 
 
 def forms_of(name: str) -> list[NameForm]:

@@ -12,9 +12,10 @@ from hypothesis import strategies as st
 from tests.names.test_align import NAMES, _edit, _perturb
 from tests.names.test_bounds import SPECIAL, forms_of
 
-from sanctiongap.match import MatchSubject, compare, prepare, score_many
+from sanctiongap.match import MatchSubject, compare, prepare
 from sanctiongap.names.align import NameForm
 from sanctiongap.names.bounds import candidate_side, masses, query_side
+from sanctiongap.scoring import score_many
 
 
 def _halves(a: NameForm, b: NameForm) -> tuple[float, float]:

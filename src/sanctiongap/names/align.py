@@ -60,9 +60,8 @@ SEP = "\x1f"  # precedes each token text in NameForm.words (never part of a word
 
 
 # Per form (see ``bounds.lookups``): word heads starting runs with the fewest letters a
-# glued word needs, the longest word per head, tokens whose signature is not in the
-# form's.
-Lookups = tuple[dict[str, int], dict[str, int], tuple[int, ...]]
+# glued word needs, and the longest word per head.
+Lookups = tuple[dict[str, int], dict[str, int]]
 
 
 # Signature unions in use, shared by the forms with the same distinctive words (many

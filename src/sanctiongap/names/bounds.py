@@ -19,11 +19,11 @@ score formula of ``align`` without its reducing factors.
   forms, :class:`FormsUnion`): one pass per form instead of one per pair of forms, for
   subjects with many aliases.
 * :class:`PairBounds` keeps both for one pair of subjects, for the two directions in
-  which resolution may compare them (``match.score_both_ways``);
+  which resolution may compare them (``scoring.score_both_ways``);
 * :func:`query_side` and :func:`candidate_side` split :func:`masses` in two for
   screening: most candidates fall short on the query's side alone, and their side is
   then never computed.  ``screening.worth_aligning`` takes the same decisions in one
-  quicker pass (``match.score_many``); these two are its reference in the tests.
+  quicker pass (``scoring.score_many``); these two are its reference in the tests.
 
 Two forms that both lack a distinctive word are compared by another formula (see
 ``align``); a bound of 1 is the only one for them.
@@ -78,14 +78,11 @@ def glue(side: tuple[Token, ...], flags: list[bool], other: tuple[Token, ...],
 
 
 def lookups(form: NameForm) -> Lookups:
-    """Three lookups per form, built once and kept on it: ``runs``, per head of a word
+    """Two lookups per form, built once and kept on it: ``runs``, per head of a word
     that starts a run of two (its first two letters, fewer for a shorter word), the
     fewest letters a word spelt by a run starting with it could have; ``reach``, per
     head ("", the first letter, the first two letters), the length of the longest word
-    of the form starting with it; and ``loose``, the positions of tokens whose
-    signature is not part of the form's (a Chinese token with pieces that is not
-    compared fuzzily): for all others, meeting another form's signature is meeting
-    the part it shares with this form's."""
+    of the form starting with it."""
     found = form.lookups
     if found is None:
         texts = [t.text for t in form.tokens]
@@ -101,8 +98,7 @@ def lookups(form: NameForm) -> Lookups:
             for head in ("", text[:1], text[:2]):
                 if size > reach.get(head, -1):
                     reach[head] = size
-        loose = tuple(i for i, t in enumerate(form.tokens) if not t.sig <= form.sig)
-        found = form.lookups = (runs, reach, loose)
+        found = form.lookups = (runs, reach)
     return found
 
 
@@ -123,8 +119,14 @@ def _cut(side: tuple[Token, ...], flags: list[bool], other: NameForm,
          other_flags: list[bool]) -> None:
     """Flag the last word of ``side`` and the longer words of ``other`` it begins."""
     cut = side[-1].text
-    if len(cut) < 2 or lookups(other)[1].get(cut[:2], 0) <= len(cut):
-        return  # no word of other starts with it and is longer
+    if len(cut) >= 2 and lookups(other)[1].get(cut[:2], 0) > len(cut):
+        cut_flags(cut, flags, other, other_flags)
+
+
+def cut_flags(cut: str, flags: list[bool], other: NameForm, other_flags: list[bool]
+              ) -> None:
+    """Flag the cut word (the last of its side, ``flags[-1]``) and the longer words of
+    ``other`` it begins (the search :func:`_cut` makes once its cheap test passed)."""
     words = other.words
     probe = SEP + cut
     at = words.find(probe)
@@ -144,7 +146,7 @@ def weight_of(tokens: tuple[Token, ...], flags: list[bool]) -> float:
     return total
 
 
-def _matchable(tokens: tuple[Token, ...], other: NameForm) -> list[bool]:
+def matchable(tokens: tuple[Token, ...], other: NameForm) -> list[bool]:
     """Per token, whether ``other`` could match it word for word: an equal word, a
     shared signature key, or Chinese pieces that a Latin word of ``other`` may render
     from inside (hybrid).  The other rules (cut, glue) come on top."""
@@ -157,8 +159,8 @@ def masses(a: NameForm, b: NameForm) -> tuple[float, float]:
     """The weight of the tokens of ``a`` and of ``b`` that could be matched, whichever
     of the two is the query."""
     at, bt = a.tokens, b.tokens
-    a_flags = _matchable(at, b)
-    b_flags = _matchable(bt, a)
+    a_flags = matchable(at, b)
+    b_flags = matchable(bt, a)
     a_all, b_all = all(a_flags), all(b_flags)
     if a_all and b_all:
         return a.total, b.total  # the same sum, in the same order
@@ -180,7 +182,7 @@ def query_side(a: NameForm, b: NameForm) -> tuple[float, list[bool], list[bool]]
     :func:`candidate_side`.  The rules are applied in another order than ``masses``
     applies them; the flags are their union all the same."""
     at, bt = a.tokens, b.tokens
-    a_flags = _matchable(at, b)
+    a_flags = matchable(at, b)
     b_flags = [False] * len(bt)
     _cut(at, a_flags, b, b_flags)
     _cut(bt, b_flags, a, a_flags)
@@ -196,7 +198,7 @@ def query_side(a: NameForm, b: NameForm) -> tuple[float, list[bool], list[bool]]
 def candidate_side(a: NameForm, b: NameForm, b_flags: list[bool]) -> float:
     """The second half: ``masses(a, b)[1]``, given the flags of ``b`` from
     :func:`query_side`."""
-    for j, direct in enumerate(_matchable(b.tokens, a)):
+    for j, direct in enumerate(matchable(b.tokens, a)):
         b_flags[j] = b_flags[j] or direct
     if all(b_flags):
         return b.total

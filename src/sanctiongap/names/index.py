@@ -25,11 +25,12 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import cast
 
-from sanctiongap.match import DEFAULT_THRESHOLD, MatchResult, compare, score_many
+from sanctiongap.match import DEFAULT_THRESHOLD, MatchResult, compare
 from sanctiongap.names.cedict import english_words
 from sanctiongap.names.romanise import pinyin_syllables
 from sanctiongap.names.subject import PreparedSubject, blocking_keys
 from sanctiongap.names.tokens import Kind
+from sanctiongap.scoring import score_many
 
 
 @lru_cache(maxsize=65536)

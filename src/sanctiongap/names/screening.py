@@ -1,16 +1,14 @@
 """The screening bound of one pair of name forms, in one pass.
 
 :func:`worth_aligning` decides what ``bounds.query_side`` followed by
-``bounds.candidate_side`` decide in ``match._name_score`` when screening - whether the
+``bounds.candidate_side`` decide in ``scoring._name_score`` when screening - whether the
 alignment of a query form and a candidate form could, weighted, beat the best score so
 far and reach the floor - with the same flags, the same sums and the same arithmetic,
 so the same pairs are aligned.  It is quicker in three ways:
 
-* the two forms' signatures are intersected once (``shared``); a token's signature
-  meets the other form's exactly when it meets ``shared``, since it is part of its own
-  form's signature (tokens for which this does not hold, ``bounds.lookups``' ``loose``,
-  are checked against the other form's whole signature); when ``shared`` is empty no
-  signature is looked at;
+* the word-for-word flags (``bounds.matchable``) are tried alone first: the cut and
+  glue rules only add flags, so a pair these let in is in, and a pair they leave out
+  is looked at again only when the rules' cheap tests say they could add something;
 * the cut and glue rules are first tested on the per-form lookups (``bounds.lookups``)
   and the words searched only when the test passes;
 * the candidate's side is computed only when the query's side leaves the pair in.
@@ -18,32 +16,11 @@ so the same pairs are aligned.  It is quicker in three ways:
 
 from __future__ import annotations
 
-from sanctiongap.names.align import QUERY_SHARE, SEP, NameForm, align
-from sanctiongap.names.bounds import glue, lookups, may_glue, weight_of
+from sanctiongap.names.align import QUERY_SHARE, NameForm, align
+from sanctiongap.names.bounds import cut_flags, glue, lookups, matchable, may_glue, weight_of
 
 # Bounds are compared with this margin, so rounding can never prune a pair that counts.
 EPS = 1e-9
-
-
-def _flags(side: NameForm, other: NameForm) -> list[bool]:
-    """Per token of ``side``, whether ``other`` could match it word for word
-    (``bounds._matchable``)."""
-    pos, sig, core = other.positions, other.sig, other.has_core
-    return [t.text in pos or not t.sig.isdisjoint(sig) or (t.pieces is not None and core)
-            for t in side.tokens]
-
-
-def _cut(cut: str, flags: list[bool], other: NameForm, other_flags: list[bool]) -> None:
-    """``bounds._cut`` once its cheap test has passed: flag the cut word (the last of
-    its side, ``flags[-1]``) and the longer words of ``other`` it begins."""
-    words = other.words
-    probe = SEP + cut
-    at = words.find(probe)
-    while at >= 0:
-        end = at + len(probe)
-        if end < len(words) and words[end] != SEP:
-            flags[-1] = other_flags[words.count(SEP, 0, at)] = True
-        at = words.find(probe, end)
 
 
 def _passes(bound: float, main: float, floor: float) -> bool:
@@ -57,13 +34,13 @@ def worth_aligning(q: NameForm, c: NameForm, weight: float, main: float, floor: 
     one has a distinctive word)."""
     qt, ct = q.tokens, c.tokens
     q_total, c_total = q.total, c.total
-    q_flags = _flags(q, c)
+    q_flags = matchable(q.tokens, c)
     mq = q_total if all(q_flags) else weight_of(qt, q_flags)
     # First the word-for-word flags alone: the cut and glue rules only add flags, and
     # the bound only grows with them, so a pair these flags let in is in.
     if _passes(weight * (QUERY_SHARE * mq / q_total + (1 - QUERY_SHARE) * c_total / c_total),
                main, floor):
-        c_flags = _flags(c, q)
+        c_flags = matchable(c.tokens, q)
         mc = c_total if all(c_flags) else weight_of(ct, c_flags)
         if _passes(weight * (QUERY_SHARE * mq / q_total + (1 - QUERY_SHARE) * mc / c_total),
                    main, floor):
@@ -76,7 +53,7 @@ def worth_aligning(q: NameForm, c: NameForm, weight: float, main: float, floor: 
     bound = weight * (QUERY_SHARE * mq / q_total + (1 - QUERY_SHARE) * c_total / c_total)
     if not _passes(bound, main, floor):
         return False
-    for j, direct in enumerate(_flags(c, q)):
+    for j, direct in enumerate(matchable(c.tokens, q)):
         if direct:
             c_flags[j] = True
     mc = c_total if all(c_flags) else weight_of(ct, c_flags)
@@ -87,8 +64,8 @@ def worth_aligning(q: NameForm, c: NameForm, weight: float, main: float, floor: 
 def _may_add(q: NameForm, c: NameForm) -> bool:
     """Whether the cut or the glue rule could flag anything (their cheap tests)."""
     qt, ct = q.tokens, c.tokens
-    q_runs, q_reach, _ = q.lookups or lookups(q)
-    c_runs, c_reach, _ = c.lookups or lookups(c)
+    q_runs, q_reach = q.lookups or lookups(q)
+    c_runs, c_reach = c.lookups or lookups(c)
     cut = qt[-1].text
     if len(cut) >= 2 and c_reach.get(cut[:2], 0) > len(cut):
         return True
@@ -103,14 +80,14 @@ def _cut_and_glue(q: NameForm, q_flags: list[bool], c: NameForm, c_flags: list[b
                   ) -> None:
     """Add the flags of the cut and glue rules, both ways (``bounds.query_side``)."""
     qt, ct = q.tokens, c.tokens
-    q_runs, q_reach, _ = q.lookups or lookups(q)
-    c_runs, c_reach, _ = c.lookups or lookups(c)
+    q_runs, q_reach = q.lookups or lookups(q)
+    c_runs, c_reach = c.lookups or lookups(c)
     cut = qt[-1].text
     if len(cut) >= 2 and c_reach.get(cut[:2], 0) > len(cut):
-        _cut(cut, q_flags, c, c_flags)
+        cut_flags(cut, q_flags, c, c_flags)
     cut = ct[-1].text
     if len(cut) >= 2 and q_reach.get(cut[:2], 0) > len(cut):
-        _cut(cut, c_flags, q, q_flags)
+        cut_flags(cut, c_flags, q, q_flags)
     if len(qt) > 1 and may_glue(q_runs, c_reach):
         glue(qt, q_flags, ct, c_flags)
     if len(ct) > 1 and may_glue(c_runs, q_reach):
