@@ -374,6 +374,7 @@ def chinese_section(pairs: list[tuple[str, str, str]], people: set[str],
                 precision, recall = prf(tp, fp, len(pos) - tp)
                 cells.append(f"{cut:.2f}: {precision:.3f}/{recall:.3f}")
             sweep = "  ours precision/recall by threshold  " + "  ".join(cells)
+            sweep += "\n" + _best_recall(pos, neg, 0.95)
         tp = sum(s >= threshold for s in pos)
         fp = sum(s >= threshold for s in neg)
         precision, recall = prf(tp, fp, len(pos) - tp)
@@ -387,6 +388,21 @@ def chinese_section(pairs: list[tuple[str, str, str]], people: set[str],
             for (e, _, _), n, s in zip(pairs, negatives, neg, strict=True):
                 if s >= threshold:
                     print(f"    false {s:.2f} {e} | {n}")
+
+
+def _best_recall(pos: list[float], neg: list[float], min_precision: float) -> str:
+    """The best recall over all thresholds at which precision stays at least
+    ``min_precision`` (the issue states the Chinese <-> Latin target this way), and the
+    threshold it needs: a reading beside the default threshold's, not instead of it."""
+    best = (0.0, 1.0, 1.0)
+    for cut in sorted({s for s in pos + neg if s > 0}, reverse=True):
+        tp, fp = sum(s >= cut for s in pos), sum(s >= cut for s in neg)
+        precision, recall = prf(tp, fp, len(pos) - tp)
+        if precision >= min_precision and recall > best[0]:
+            best = (recall, precision, cut)
+    recall, precision, cut = best
+    return (f"  ours, best recall at precision >= {min_precision}: {recall:.3f} "
+            f"(precision {precision:.3f}, threshold {cut:.2f})")
 
 
 # ---------------------------------------------------------------------- (c) throughput
