@@ -286,22 +286,10 @@ def company_words(words: list[str]) -> list[str]:
     return out
 
 
-_ORDINAL = re.compile(r"(\d+)(?:st|nd|rd|th)")
-
-
-def _number_of(word: str) -> str:
-    """An ordinal's number ("99th" -> "99"); any other word as it is."""
-    found = _ORDINAL.fullmatch(word)
-    return found[1] if found else word
-
-
 def make_tokens(words: list[str], person: bool) -> list[Token]:
     """Tokens with kinds; legal forms dropped (unless nothing else is left).  For
-    organisations, company vocabulary is repaired first (:func:`company_words`).  An
-    ordinal counts as its number ("99th" as 99: the 99th and the 66th Light Infantry
-    Division are two units)."""
+    organisations, company vocabulary is repaired first (:func:`company_words`)."""
     tokens = []
-    words = [_number_of(w) for w in words]
     if not person:
         words = company_words(words)
     for word in words:
