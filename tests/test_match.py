@@ -102,6 +102,8 @@ MATCHES = [
 ]
 
 NON_MATCHES = [
+    # ordinals are numbers: two units of one army (OFAC SDN, Burma)
+    (company("99TH LIGHT INFANTRY DIVISION"), company("66TH LIGHT INFANTRY DIVISION")),
     # generic words only
     (company("Trading Technology Limited"), company("Technology Trading Co")),
     (company("China Trading Company"), company("Hong Kong Trading Limited")),

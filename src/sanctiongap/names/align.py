@@ -41,7 +41,14 @@ from rapidfuzz.distance import OSA
 from sanctiongap.names.cedict import english_words
 from sanctiongap.names.hybrid import match_runs
 from sanctiongap.names.romanise import is_pinyin_word
-from sanctiongap.names.tokens import FUZZY_KINDS, INFORMATIVE, Kind, Token, token_similarity
+from sanctiongap.names.tokens import (
+    FUZZY_KINDS,
+    INFORMATIVE,
+    Kind,
+    Token,
+    number_of,
+    token_similarity,
+)
 from sanctiongap.names.vocab import SECTORS, SHAPE
 
 # Share of the score that comes from the query side's coverage; the rest from the
@@ -276,8 +283,9 @@ def align(q: NameForm, c: NameForm, explain: bool = True) -> Alignment:
                 q_coined = q_coined or not check_everyday or not _everyday(tok)
         else:
             q_left = q_left or _telling(tok)
-            if tok.kind is Kind.NUMBER:
-                q_nums.append(tok.text)
+            number = number_of(tok)
+            if number is not None:
+                q_nums.append(number)
     c_nums: list[str] = []
     for tok, sim in zip(ct, cm, strict=True):
         if sim:
@@ -287,8 +295,9 @@ def align(q: NameForm, c: NameForm, explain: bool = True) -> Alignment:
                 c_coined = c_coined or not check_everyday or not _everyday(tok)
         else:
             c_left = c_left or _telling(tok)
-            if tok.kind is Kind.NUMBER:
-                c_nums.append(tok.text)
+            number = number_of(tok)
+            if number is not None:
+                c_nums.append(number)
     score = QUERY_SHARE * matched_q / q.total + (1 - QUERY_SHARE) * matched_c / c.total
     note = ""
     if not q.has_core and not c.has_core:

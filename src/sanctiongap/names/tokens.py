@@ -255,9 +255,26 @@ def token_similarity(a: Token, b: Token) -> float:
     return best
 
 
+_ORDINAL = re.compile(r"(\d+)(?:st|nd|rd|th)")
+_DIGITS = re.compile(r"\d+")
+
+
+def number_of(tok: Token) -> str | None:
+    """The number a token stands for: a number, or an ordinal's ("99th" -> "99")."""
+    if tok.kind is Kind.NUMBER:
+        return tok.text
+    found = _ORDINAL.fullmatch(tok.text)
+    return found[1] if found else None
+
+
 def _spelling_similarity(a: Token, b: Token) -> float:
-    """Similarity of two different tokens by their letters and consonant outlines."""
+    """Similarity of two different tokens by their letters and consonant outlines.
+    Numbers are not spelling variants of each other, nor are words whose digits differ
+    ("99th" / "66th")."""
     if a.kind is Kind.NUMBER or b.kind is Kind.NUMBER:
+        return 0.0
+    a_digits, b_digits = _DIGITS.findall(a.text), _DIGITS.findall(b.text)
+    if a_digits and b_digits and a_digits != b_digits:
         return 0.0
     af, bf = a.fold, b.fold
     if af == bf:
