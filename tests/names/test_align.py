@@ -63,13 +63,21 @@ def test_brand_by_sound() -> None:
     assert token_similarity(tok("sensor"), brand) == 0.0
 
 
-def test_sector_conflict_needs_an_approximate_brand() -> None:
+def test_sector_conflict_weighs_less_with_the_same_brand() -> None:
     a = latin_forms("Sinno Electronics Limited")[0]
-    assert "different industries" in align(a, latin_forms("Sino Machinery Co Ltd")[0]).note
-    # the same brand, spelt alike: sister firms in two trades are a question for review
-    assert align(a, latin_forms("Sinno Machinery Ltd")[0]).note == ""
+    approximate = align(a, latin_forms("Sino Machinery Co Ltd")[0])
+    assert "different industries" in approximate.note
+    # the same brand, spelt alike: sister firms in two trades, a question for review
+    # (a screening hit) but not one party (under the resolution threshold)
+    exact = align(a, latin_forms("Sinno Machinery Ltd")[0])
+    assert "different industries" in exact.note
+    assert 0.8 <= exact.score < 0.9
+    assert approximate.score < exact.score
     # one industry on each side, but the same one
     assert align(a, latin_forms("Sino Electronics Co Ltd")[0]).note == ""
+    # banks and insurers are two trades
+    assert "different industries" in align(latin_forms("Alfa Insurance")[0],
+                                           latin_forms("Alfa-Bank")[0]).note
 
 
 def form(name: str) -> object:

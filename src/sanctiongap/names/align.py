@@ -63,6 +63,10 @@ NUMBER_CONFLICT_FACTOR = 0.6  # both sides carry numbers and they differ
 # or more such words in common, "Charter Green Light", are rare enough together).
 EVERYDAY_FACTOR = 0.85
 SECTOR_CONFLICT_FACTOR = 0.9  # approximate distinctive match, different industries
+# Exact distinctive match, different industries ("Sinno Electronics" / "Sinno
+# Machinery", "Alfa Insurance" / "Alfa-Bank"): still a hit for screening to show, not
+# one party for resolution to merge (``resolve.RESOLVE_THRESHOLD``).
+SISTER_FIRM_FACTOR = 0.93
 SEP = "\x1f"  # precedes each token text in NameForm.words (never part of a word)
 
 
@@ -312,8 +316,9 @@ def align(q: NameForm, c: NameForm, explain: bool = True) -> Alignment:
     elif not informative:
         score *= GENERIC_ONLY_FACTOR
         note = "only generic words or places in common"
-    elif not exact_core and _sector_conflict(qt, qm, ct, cm):
-        score *= SECTOR_CONFLICT_FACTOR
+    elif _sector_conflict(qt, qm, ct, cm):
+        # With the brand spelt alike, more likely a sister firm of another trade.
+        score *= SECTOR_CONFLICT_FACTOR if not exact_core else SISTER_FIRM_FACTOR
         note = "different industries"
     if (check_everyday and q_distinctive == 1 and not (q_coined and c_coined)
             and (q_left or c_left)):

@@ -157,7 +157,9 @@ SECTORS: dict[str, str] = {
         ("metals", "metal steel mining"),
         ("transport", "logistics shipping freight cargo forwarding forwarder transport "
                       "transportation marine maritime"),
-        ("finance", "finance financial bank leasing insurance investment capital trust"),
+        ("banking", "bank"),
+        ("insurance", "insurance"),
+        ("finance", "finance financial leasing investment capital trust"),
         ("energy", "energy power"),
         ("optics", "optical"),
         ("software", "software"),
