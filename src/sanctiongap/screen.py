@@ -33,7 +33,7 @@ from sanctiongap.match import (
 )
 from sanctiongap.model import Identifier
 from sanctiongap.names.index import fuzzy_keys
-from sanctiongap.names.subject import PreparedSubject, blocking_keys
+from sanctiongap.names.subject import PreparedSubject, blocking_keys, for_cache
 from sanctiongap.scoring import score_many
 from sanctiongap.screen_io import ScreenRow
 
@@ -158,7 +158,7 @@ class Screener:
         if not missing:
             return
         for record in load_subjects(self.con, missing):
-            self._prepared[record.key] = prepare(record.subject)
+            self._prepared[record.key] = for_cache(prepare(record.subject))
 
     def screen_rows(self, rows: list[ScreenRow]) -> list[Screened]:
         """Screen many rows at once (rows with problems that stop screening get no hits)."""

@@ -79,6 +79,10 @@ Lookups = tuple[dict[str, int], dict[str, int]]
 # names recur across lists and aliases; a union takes about 900 bytes).
 _UNIONS: WeakValueDictionary[tuple[frozenset[str], ...], frozenset[str]] = (
     WeakValueDictionary())
+# Small tuples many forms hold alike, one object each: the position of a word seen
+# once, and the positions of the fuzzy tokens.
+_AT = tuple((i,) for i in range(64))
+_SHARED_FUZZY: dict[tuple[int, ...], tuple[int, ...]] = {}
 
 
 def _sig_union(sigs: tuple[frozenset[str], ...]) -> frozenset[str]:
@@ -101,9 +105,10 @@ class NameForm:
     key: str = ""  # sorted non-stop token texts: equal keys are equal names
     joined: str = ""  # non-stop tokens in order
     fuzzy: tuple[int, ...] = ()  # positions of tokens compared fuzzily (core, place)
-    sig: frozenset[str] = frozenset()  # union of the fuzzy tokens' signatures
-    # The token texts, each preceded by SEP: lets bounds find words by prefix.
-    words: str = ""
+    # Union of the fuzzy tokens' signatures; None once dropped to save memory (a form
+    # kept long, see ``drop_union``): ``sigs`` then stands for it.
+    sig: frozenset[str] | None = frozenset()
+    sigs: tuple[frozenset[str], ...] = ()  # the fuzzy tokens' signatures
     # An organisation's name in an alphabetic script (see EVERYDAY_FACTOR).
     company: bool = False
     pieced: bool = False  # some token carries Chinese characters (``hybrid``)
@@ -119,25 +124,51 @@ class NameForm:
         for i, tok in enumerate(self.tokens):
             total += tok.weight
             core = core or tok.kind in INFORMATIVE
-            pos[tok.text] = (*pos[tok.text], i) if tok.text in pos else (i,)
+            text = tok.text
+            pos[text] = (*pos[text], i) if text in pos else _AT[i] if i < 64 else (i,)
             if tok.kind is not Kind.STOP:
                 words.append(tok.text)
             if tok.kind in FUZZY_KINDS:
                 fuzzy.append(i)
             if tok.pieces is not None:
                 self.pieced = True
-        self.fuzzy = tuple(fuzzy)
+        at = tuple(fuzzy)
+        self.fuzzy = _SHARED_FUZZY.setdefault(at, at)
+        self.sigs = tuple(self.tokens[i].sig for i in fuzzy)
         if len(fuzzy) == 1:
-            self.sig = self.tokens[fuzzy[0]].sig  # shared with the token, not copied
+            self.sig = self.sigs[0]  # shared with the token, not copied
         elif fuzzy:
-            self.sig = _sig_union(tuple(self.tokens[i].sig for i in fuzzy))
-        self.words = "".join(SEP + t.text for t in self.tokens)
+            self.sig = _sig_union(self.sigs)
         self.total = total or 1.0
         self.has_core = core
         self.positions = pos
         self.joined = " ".join(words)
         # Word order is part of a name made of generic words only.
-        self.key = " ".join(sorted(words)) if core else self.joined
+        ordered = sorted(words) if core else words
+        self.key = self.joined if ordered == words else " ".join(ordered)
+
+    @property
+    def words(self) -> str:
+        """The token texts, each preceded by SEP: lets bounds find words by prefix
+        (built when asked: few pairs need it, and many forms are kept)."""
+        return "".join(SEP + t.text for t in self.tokens)
+
+
+def meets(sig: frozenset[str], form: NameForm) -> bool:
+    """Whether ``sig`` shares a key with the signature of one of the form's fuzzy
+    tokens (with their union, while the form keeps it)."""
+    union = form.sig
+    if union is not None:
+        return not sig.isdisjoint(union)
+    return not all(map(sig.isdisjoint, form.sigs))
+
+
+def drop_union(form: NameForm) -> None:
+    """Forget the union of the form's signatures (a set of some 20 to 50 keys) where it
+    is not one token's own: :func:`meets` then checks the tokens' signatures one by
+    one, a little slower, with the same answers.  For forms kept in a large cache."""
+    if len(form.sigs) > 1:
+        form.sig = None
 
 
 @dataclass(slots=True)
@@ -189,19 +220,18 @@ def _merge_runs(
                 break
 
 
-
-
 def _fuzzy(q: NameForm, qm: list[float], c: NameForm, cm: list[float],
            pairs: list[tuple[str, str, float]] | None) -> None:
     qt, ct = q.tokens, c.tokens
     found: list[tuple[float, int, int]] = []
     c_free = [j for j in c.fuzzy if not cm[j]]
+    c_sig = c.sig  # None once dropped: the tokens are then checked one by one only
     for i in q.fuzzy:
         if qm[i]:
             continue
         a = qt[i]
         a_sig = a.sig
-        if a_sig.isdisjoint(c.sig):
+        if c_sig is not None and a_sig.isdisjoint(c_sig):
             continue
         for j in c_free:
             b = ct[j]
@@ -368,7 +398,6 @@ def _reach(
     (a run of them could be glued together)."""
     flags = []
     heads: dict[str, list[int]] = {}
-    other_sig = other.sig
     repeated = _repeated(side)
     for i, tok in enumerate(side.tokens):
         text = tok.text
@@ -378,7 +407,7 @@ def _reach(
                 continue
         else:
             flags.append(
-                bool(tok.sig and not tok.sig.isdisjoint(other_sig))
+                bool(tok.sig and meets(tok.sig, other))
                 or (bool(lead) and text[:1] == lead)
                 # Chinese characters may be rendered from inside a Latin word (hybrid).
                 or (tok.pieces is not None and other.has_core)

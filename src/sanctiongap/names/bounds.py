@@ -34,6 +34,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 from itertools import pairwise
+from sys import intern
 from typing import TYPE_CHECKING
 
 from rapidfuzz.distance import OSA
@@ -89,13 +90,14 @@ def lookups(form: NameForm) -> Lookups:
         runs: dict[str, int] = {}
         for first, second in pairwise(texts):
             need = max(len(first) + len(second) - 1, GLUE_MIN)
-            head = first[:2]
+            head = intern(first[:2])
             if need < runs.get(head, need + 1):
                 runs[head] = need
         reach: dict[str, int] = {}
         for text in texts:
             size = len(text)
-            for head in ("", text[:1], text[:2]):
+            # Heads are interned: one string for all the forms kept with lookups.
+            for head in ("", intern(text[:1]), intern(text[:2])):
                 if size > reach.get(head, -1):
                     reach[head] = size
         found = form.lookups = (runs, reach)
@@ -151,6 +153,10 @@ def matchable(tokens: tuple[Token, ...], other: NameForm) -> list[bool]:
     shared signature key, or Chinese pieces that a Latin word of ``other`` may render
     from inside (hybrid).  The other rules (cut, glue) come on top."""
     pos, sig, core = other.positions, other.sig, other.has_core
+    if sig is None:  # the union was dropped (``align.drop_union``)
+        sigs = other.sigs
+        return [t.text in pos or not all(map(t.sig.isdisjoint, sigs))
+                or (t.pieces is not None and core) for t in tokens]
     return [t.text in pos or not t.sig.isdisjoint(sig) or (t.pieces is not None and core)
             for t in tokens]
 
@@ -230,7 +236,7 @@ class FormsUnion:
     def of(cls, forms: tuple[NameForm, ...]) -> FormsUnion:
         texts = frozenset(t.text for f in forms for t in f.tokens)
         return cls(
-            texts, frozenset().union(*(f.sig for f in forms)), tuple(sorted(texts)),
+            texts, frozenset().union(*(s for f in forms for s in f.sigs)), tuple(sorted(texts)),
             frozenset(t[:2] for t in texts if len(t) >= GLUE_MIN),
             frozenset(t[:2] for t in texts), frozenset(t for t in texts if len(t) <= 1),
             frozenset(f.tokens[-1].text for f in forms if f.tokens))

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from sys import intern
 
 from sanctiongap.model import Identifier, Party
 from sanctiongap.names import vocab
-from sanctiongap.names.align import NameForm
+from sanctiongap.names.align import NameForm, drop_union
 from sanctiongap.names.bounds import FormsUnion
 from sanctiongap.names.chinese import is_chinese, renderings
 from sanctiongap.names.identifiers import UNIQUE_KINDS, IdKey, normalise_identifier
@@ -123,6 +124,35 @@ def prepare(subject: MatchSubject) -> PreparedSubject:
         exact_keys=frozenset(
             _exact_key(form) for form in forms if form.label in _EXACT_LABELS) or _NONE,
     )
+
+
+def for_cache(prepared: PreparedSubject) -> PreparedSubject:
+    """``prepared``, lightened to be kept long among many (the screener's candidates).
+    The subject keeps only what comparisons read once prepared: schema, birth dates
+    and key (without birth dates: one subject per schema, without key).  The name
+    forms drop their signature unions (``align.drop_union``); equal country sets and
+    address words are shared.  Comparisons give the same results."""
+    subject = prepared.subject
+    if subject.birth_dates:
+        prepared.subject = MatchSubject(schema=subject.schema,
+                                        birth_dates=subject.birth_dates, key=subject.key)
+    else:  # one subject per schema for all without birth dates (no key, then)
+        slim = _SLIM.get(subject.schema)
+        if slim is None:
+            slim = _SLIM[subject.schema] = MatchSubject(schema=subject.schema)
+        prepared.subject = slim
+    for form in prepared.forms:
+        drop_union(form)
+    prepared.countries = _SHARED_SETS.setdefault(prepared.countries, prepared.countries)
+    if prepared.address_words:
+        # Address words recur (towns, streets): one string each.
+        prepared.address_words = frozenset(map(intern, prepared.address_words))
+    return prepared
+
+
+# What cached subjects share: subjects without birth dates, per schema; country sets.
+_SLIM: dict[str, MatchSubject] = {}
+_SHARED_SETS: dict[frozenset[str], frozenset[str]] = {}
 
 
 # One empty set shared by every subject that has nothing to put in one (each new empty

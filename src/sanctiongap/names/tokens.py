@@ -39,6 +39,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
+from sys import intern
 
 from rapidfuzz.distance import OSA
 
@@ -171,7 +172,9 @@ def signature(
     """Keys such that two tokens with similarity above 0 share at least one: first letter
     (of the text and of the fold), vowel fold, skeleton, sound outline, and the fold with
     and without each one letter (tokens one edit apart share one of these)."""
-    keys = {"i" + text[:1], "f" + fold[:1], "v" + vfold, "s" + skel, "d" + fold}
+    # The first-letter keys recur in most tokens: one string each for all of them.
+    keys = {intern("i" + text[:1]), intern("f" + fold[:1]), "v" + vfold, "s" + skel,
+            "d" + fold}
     keys.update("o" + outline for outline in sound if len(outline) >= 3)
     if len(fold) >= 2:
         keys.update("d" + fold[:i] + fold[i + 1 :] for i in range(len(fold)))
@@ -215,12 +218,16 @@ class Token:
     @classmethod
     def build(cls, text: str, kind: Kind, syllables: tuple[str, ...]) -> Token:
         fold = phonetic_fold(text)
+        if fold == text:
+            fold = text  # one string for both (tokens are many)
         weight = WEIGHTS[kind]
         if kind is Kind.CORE and len(text) == 1:
             weight = INITIAL_WEIGHT
         if fold.isascii() and fold.isalpha():
             vfold = _VOWEL_RUNS.sub("a", fold)
             skel = fold[:1] + _VOWELS.sub("", fold[1:])
+            vfold = fold if vfold == fold else vfold
+            skel = fold if skel == fold else skel
         else:
             vfold = skel = fold
         if syllables:
