@@ -28,8 +28,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from sanctiongap.names.align import Alignment, NameForm, align
+from sanctiongap.names.align import Alignment, align
 from sanctiongap.names.bounds import pair_bound
+from sanctiongap.names.form import NameForm
 from sanctiongap.names.subject import (
     OBJECT_SCHEMATA,
     PERSON_SCHEMATA,

@@ -30,7 +30,7 @@ from functools import lru_cache
 from rigour.names import extract_org_types
 
 from sanctiongap.match import MatchResult, PreparedSubject
-from sanctiongap.names.align import NameForm
+from sanctiongap.names.form import NameForm
 from sanctiongap.names.tokens import INFORMATIVE, Kind
 
 # Name features whose hit names the two forms that matched.

@@ -12,8 +12,9 @@ from tests.names import test_align
 from tests.names.test_align import NAMES, _edit, _perturb
 
 from sanctiongap.match import MatchSubject, compare, prepare
-from sanctiongap.names.align import QUERY_SHARE, NameForm, align
+from sanctiongap.names.align import QUERY_SHARE, align
 from sanctiongap.names.bounds import FormsUnion, masses, pair_bound, union_masses
+from sanctiongap.names.form import NameForm
 from sanctiongap.scoring import score_both_ways, score_many
 
 

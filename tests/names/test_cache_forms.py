@@ -12,8 +12,9 @@ from tests.names.test_bounds import SPECIAL, forms_of
 
 from sanctiongap.match import MatchSubject, compare, prepare
 from sanctiongap.model import Identifier
-from sanctiongap.names.align import SEP, NameForm, align, drop_union, meets
+from sanctiongap.names.align import align
 from sanctiongap.names.bounds import FormsUnion, masses, matchable
+from sanctiongap.names.form import SEP, NameForm, drop_union, meets
 from sanctiongap.names.subject import for_cache
 from sanctiongap.scoring import score_many
 

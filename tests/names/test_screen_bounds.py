@@ -13,8 +13,8 @@ from tests.names.test_align import NAMES, _edit, _perturb
 from tests.names.test_bounds import SPECIAL, forms_of
 
 from sanctiongap.match import MatchSubject, compare, prepare
-from sanctiongap.names.align import NameForm
 from sanctiongap.names.bounds import candidate_side, masses, query_side
+from sanctiongap.names.form import NameForm
 from sanctiongap.scoring import score_many
 
 

@@ -13,7 +13,7 @@ from tests.names.test_align import NAMES, _edit, _perturb
 from tests.names.test_bounds import SPECIAL, forms_of
 
 from sanctiongap.match import MatchSubject, compare, prepare
-from sanctiongap.names.align import QUERY_SHARE, SEP, NameForm
+from sanctiongap.names.align import QUERY_SHARE
 from sanctiongap.names.bounds import (
     GLUE_MIN,
     _cut,
@@ -22,6 +22,7 @@ from sanctiongap.names.bounds import (
     lookups,
     query_side,
 )
+from sanctiongap.names.form import SEP, NameForm
 from sanctiongap.names.screening import EPS, worth_aligning
 from sanctiongap.names.tokens import Token
 from sanctiongap.scoring import score_many

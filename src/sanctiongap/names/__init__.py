@@ -15,7 +15,7 @@ Modules:
 The matcher itself (features, scores, threshold) is ``sanctiongap.match``.
 """
 
-from sanctiongap.names.align import NameForm, align
+from sanctiongap.names.align import align
 from sanctiongap.names.chinese import (
     has_han,
     is_chinese,
@@ -23,6 +23,7 @@ from sanctiongap.names.chinese import (
     renderings,
     to_simplified,
 )
+from sanctiongap.names.form import NameForm
 from sanctiongap.names.identifiers import (
     IdKey,
     detect_kind,

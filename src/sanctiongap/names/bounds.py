@@ -39,7 +39,8 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz.distance import OSA
 
-from sanctiongap.names.align import QUERY_SHARE, SEP, Lookups, NameForm
+from sanctiongap.names.align import QUERY_SHARE
+from sanctiongap.names.form import SEP, Lookups, NameForm
 from sanctiongap.names.tokens import Token
 
 if TYPE_CHECKING:

@@ -51,7 +51,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from sanctiongap.names import cantonese, cedict, hybrid, vocab
-from sanctiongap.names.align import NameForm
+from sanctiongap.names.form import NameForm
 from sanctiongap.names.normalise import ascii_words, clean_text, make_tokens, token_kind
 from sanctiongap.names.tokens import Kind, Token
 

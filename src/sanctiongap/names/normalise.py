@@ -38,7 +38,7 @@ from rigour.territories import get_territories
 from rigour.text.translit import maybe_ascii
 
 from sanctiongap.names import vocab
-from sanctiongap.names.align import NameForm
+from sanctiongap.names.form import NameForm
 from sanctiongap.names.tokens import Kind, Token, phonetic_fold
 
 # Non-Latin letters that look like Latin ones, mapped to the letter they imitate.

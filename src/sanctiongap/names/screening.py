@@ -16,8 +16,9 @@ so the same pairs are aligned.  It is quicker in three ways:
 
 from __future__ import annotations
 
-from sanctiongap.names.align import QUERY_SHARE, NameForm, align
+from sanctiongap.names.align import QUERY_SHARE, align
 from sanctiongap.names.bounds import cut_flags, glue, lookups, matchable, may_glue, weight_of
+from sanctiongap.names.form import NameForm
 
 # Bounds are compared with this margin, so rounding can never prune a pair that counts.
 EPS = 1e-9

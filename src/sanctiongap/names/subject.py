@@ -15,9 +15,9 @@ from sys import intern
 
 from sanctiongap.model import Identifier, Party
 from sanctiongap.names import vocab
-from sanctiongap.names.align import NameForm, drop_union
 from sanctiongap.names.bounds import FormsUnion
 from sanctiongap.names.chinese import is_chinese, renderings
+from sanctiongap.names.form import NameForm, drop_union
 from sanctiongap.names.identifiers import UNIQUE_KINDS, IdKey, normalise_identifier
 from sanctiongap.names.normalise import ascii_words, clean_text, latin_forms
 from sanctiongap.names.tokens import Kind, phonetic_fold
