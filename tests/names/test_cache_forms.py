@@ -1,5 +1,5 @@
 """Prepared subjects lightened for the screener's cache (``subject.for_cache``) must
-compare exactly as they did: forms without their signature union (``align.drop_union``)
+compare exactly as they did: forms without their signature union (``form.drop_union``)
 give the same signature tests, bounds and scores, and the shared small objects are
 the values they stand for."""
 

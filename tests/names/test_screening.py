@@ -65,7 +65,7 @@ def _searched_cut(side: tuple[Token, ...], other: NameForm) -> tuple[bool, list[
 
 
 def _slow(q: NameForm, c: NameForm, weight: float, main: float, floor: float) -> bool:
-    """The decision as ``match._name_score`` took it with the two halves."""
+    """The decision as ``scoring._name_score`` took it with the two halves."""
     mq, _, c_flags = query_side(q, c)
     bound = weight * (QUERY_SHARE * mq / q.total + (1 - QUERY_SHARE) * c.total / c.total) + EPS
     if bound <= main or bound < floor:

@@ -154,7 +154,7 @@ def matchable(tokens: tuple[Token, ...], other: NameForm) -> list[bool]:
     shared signature key, or Chinese pieces that a Latin word of ``other`` may render
     from inside (hybrid).  The other rules (cut, glue) come on top."""
     pos, sig, core = other.positions, other.sig, other.has_core
-    if sig is None:  # the union was dropped (``align.drop_union``)
+    if sig is None:  # the union was dropped (``form.drop_union``)
         sigs = other.sigs
         return [t.text in pos or not all(map(t.sig.isdisjoint, sigs))
                 or (t.pieces is not None and core) for t in tokens]

@@ -130,7 +130,7 @@ def for_cache(prepared: PreparedSubject) -> PreparedSubject:
     """``prepared``, lightened to be kept long among many (the screener's candidates).
     The subject keeps only what comparisons read once prepared: schema, birth dates
     and key (without birth dates: one subject per schema, without key).  The name
-    forms drop their signature unions (``align.drop_union``); equal country sets and
+    forms drop their signature unions (``form.drop_union``); equal country sets and
     address words are shared.  Comparisons give the same results."""
     subject = prepared.subject
     if subject.birth_dates:

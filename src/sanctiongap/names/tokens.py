@@ -1,6 +1,6 @@
 """Name tokens: kinds, weights, comparison keys, and token-to-token similarity.
 
-A name is compared as an ordered tuple of :class:`Token` (see ``align.NameForm``), each
+A name is compared as an ordered tuple of :class:`Token` (see ``form.NameForm``), each
 with a kind that sets its weight.
 
 Token weights (``WEIGHTS``): a distinctive word weighs 1, a generic company word
