@@ -1,7 +1,7 @@
 """The quick screening path must decide exactly as the slow one: the per-form lookups
 (``bounds.lookups``) must answer the glue and cut tests as the word searches they stand
-for, and ``screening.worth_aligning`` must let in exactly the pairs of forms that
-``bounds.query_side`` and ``bounds.candidate_side`` let in."""
+for, and ``screening.worth_aligning`` must let in exactly the pairs of forms that the
+bound from ``bounds.masses`` lets in."""
 
 from __future__ import annotations
 
@@ -18,9 +18,8 @@ from sanctiongap.names.bounds import (
     GLUE_MIN,
     _cut,
     _may_glue,
-    candidate_side,
     lookups,
-    query_side,
+    masses,
 )
 from sanctiongap.names.form import SEP, NameForm
 from sanctiongap.names.screening import EPS, worth_aligning
@@ -65,12 +64,9 @@ def _searched_cut(side: tuple[Token, ...], other: NameForm) -> tuple[bool, list[
 
 
 def _slow(q: NameForm, c: NameForm, weight: float, main: float, floor: float) -> bool:
-    """The decision as ``scoring._name_score`` took it with the two halves."""
-    mq, _, c_flags = query_side(q, c)
-    bound = weight * (QUERY_SHARE * mq / q.total + (1 - QUERY_SHARE) * c.total / c.total) + EPS
-    if bound <= main or bound < floor:
-        return False
-    mc = candidate_side(q, c, c_flags)
+    """The decision by the full bound of the pair (``bounds.masses``), as
+    ``scoring._name_score`` takes it for subjects with many forms."""
+    mq, mc = masses(q, c)
     bound = weight * (QUERY_SHARE * mq / q.total + (1 - QUERY_SHARE) * mc / c.total) + EPS
     return not (bound <= main or bound < floor)
 

@@ -20,10 +20,9 @@ score formula of ``align`` without its reducing factors.
   subjects with many aliases.
 * :class:`PairBounds` keeps both for one pair of subjects, for the two directions in
   which resolution may compare them (``scoring.score_both_ways``);
-* :func:`query_side` and :func:`candidate_side` split :func:`masses` in two for
-  screening: most candidates fall short on the query's side alone, and their side is
-  then never computed.  ``screening.worth_aligning`` takes the same decisions in one
-  quicker pass (``scoring.score_many``); these two are its reference in the tests.
+* ``screening.worth_aligning`` decides for screening (``scoring.score_many``) what the
+  bound from :func:`masses` decides, in a quicker order: the query's side first, the
+  cheap word-for-word flags before the cut and glue rules.
 
 Two forms that both lack a distinctive word are compared by another formula (see
 ``align``); a bound of 1 is the only one for them.
@@ -180,36 +179,6 @@ def masses(a: NameForm, b: NameForm) -> tuple[float, float]:
     if len(bt) > 1 and _may_glue(b, a):
         glue(bt, b_flags, at, a_flags)
     return weight_of(at, a_flags), weight_of(bt, b_flags)
-
-
-def query_side(a: NameForm, b: NameForm) -> tuple[float, list[bool], list[bool]]:
-    """The first half of :func:`masses` for screening, where most candidates already
-    fall short on the query's side: the weight of ``a``'s tokens that could be matched
-    (the same as ``masses(a, b)[0]``), with the flags so far of both forms for
-    :func:`candidate_side`.  The rules are applied in another order than ``masses``
-    applies them; the flags are their union all the same."""
-    at, bt = a.tokens, b.tokens
-    a_flags = matchable(at, b)
-    b_flags = [False] * len(bt)
-    _cut(at, a_flags, b, b_flags)
-    _cut(bt, b_flags, a, a_flags)
-    if len(at) > 1 and _may_glue(a, b):
-        glue(at, a_flags, bt, b_flags)
-    if len(bt) > 1 and _may_glue(b, a):
-        glue(bt, b_flags, at, a_flags)
-    if all(a_flags):
-        return a.total, a_flags, b_flags
-    return weight_of(at, a_flags), a_flags, b_flags
-
-
-def candidate_side(a: NameForm, b: NameForm, b_flags: list[bool]) -> float:
-    """The second half: ``masses(a, b)[1]``, given the flags of ``b`` from
-    :func:`query_side`."""
-    for j, direct in enumerate(matchable(b.tokens, a)):
-        b_flags[j] = b_flags[j] or direct
-    if all(b_flags):
-        return b.total
-    return weight_of(b.tokens, b_flags)
 
 
 def pair_bound(q: NameForm, c: NameForm) -> float:

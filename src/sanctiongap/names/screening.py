@@ -1,10 +1,9 @@
 """The screening bound of one pair of name forms, in one pass.
 
-:func:`worth_aligning` decides what ``bounds.query_side`` followed by
-``bounds.candidate_side`` decide in ``scoring._name_score`` when screening - whether the
-alignment of a query form and a candidate form could, weighted, beat the best score so
-far and reach the floor - with the same flags, the same sums and the same arithmetic,
-so the same pairs are aligned.  It is quicker in three ways:
+:func:`worth_aligning` decides what the bound from ``bounds.masses`` decides when
+screening - whether the alignment of a query form and a candidate form could,
+weighted, beat the best score so far and reach the floor - with the same flags, the
+same sums and the same arithmetic, so the same pairs are aligned.  It is quicker in three ways:
 
 * the word-for-word flags (``bounds.matchable``) are tried alone first: the cut and
   glue rules only add flags, so a pair these let in is in, and a pair they leave out
@@ -79,7 +78,7 @@ def _may_add(q: NameForm, c: NameForm) -> bool:
 
 def _cut_and_glue(q: NameForm, q_flags: list[bool], c: NameForm, c_flags: list[bool]
                   ) -> None:
-    """Add the flags of the cut and glue rules, both ways (``bounds.query_side``)."""
+    """Add the flags of the cut and glue rules, both ways (as ``bounds.masses`` does)."""
     qt, ct = q.tokens, c.tokens
     q_runs, q_reach = q.lookups or lookups(q)
     c_runs, c_reach = c.lookups or lookups(c)
