@@ -40,7 +40,7 @@ def _name_score(q: PreparedSubject, c: PreparedSubject, main: float, name_floor:
     (the result is then exact only where it reaches ``name_floor``).  ``screening``
     (one direction, no masses kept for the other): a pair's bound is checked by
     ``screening.worth_aligning``, the query's side first."""
-    weights = WEIGHT
+    weights = _LABEL_WEIGHT
     swapped = bounds is not None and q is not bounds.a
     q_terms: list[float] = []
     c_terms: list[float] = []
@@ -56,11 +56,8 @@ def _name_score(q: PreparedSubject, c: PreparedSubject, main: float, name_floor:
             if row <= main or row < name_floor:
                 continue
         for j, cf in enumerate(c.forms):
-            feature = NAME_FEATURE.get((qf.label, cf.label))
-            if feature is None:
-                continue
-            weight = weights[feature]
-            if weight <= main:
+            weight = weights.get((qf.label, cf.label))
+            if weight is None or weight <= main:
                 continue
             if bounds is not None and (
                     qf.has_core or cf.has_core) and qf.tokens and cf.tokens:

@@ -121,8 +121,14 @@ def _cut(side: tuple[Token, ...], flags: list[bool], other: NameForm,
          other_flags: list[bool]) -> None:
     """Flag the last word of ``side`` and the longer words of ``other`` it begins."""
     cut = side[-1].text
-    if len(cut) >= 2 and lookups(other)[1].get(cut[:2], 0) > len(cut):
+    if may_cut(cut, lookups(other)[1]):
         cut_flags(cut, flags, other, other_flags)
+
+
+def may_cut(cut: str, reach: dict[str, int]) -> bool:
+    """Whether a word cut short could begin a longer word of a form (its ``reach``):
+    without this, :func:`cut_flags` finds nothing."""
+    return len(cut) >= 2 and reach.get(cut[:2], 0) > len(cut)
 
 
 def cut_flags(cut: str, flags: list[bool], other: NameForm, other_flags: list[bool]

@@ -16,7 +16,15 @@ same sums and the same arithmetic, so the same pairs are aligned.  It is quicker
 from __future__ import annotations
 
 from sanctiongap.names.align import QUERY_SHARE, align
-from sanctiongap.names.bounds import cut_flags, glue, lookups, matchable, may_glue, weight_of
+from sanctiongap.names.bounds import (
+    cut_flags,
+    glue,
+    lookups,
+    matchable,
+    may_cut,
+    may_glue,
+    weight_of,
+)
 from sanctiongap.names.form import NameForm
 
 # Bounds are compared with this margin, so rounding can never prune a pair that counts.
@@ -34,14 +42,15 @@ def worth_aligning(q: NameForm, c: NameForm, weight: float, main: float, floor: 
     one has a distinctive word)."""
     qt, ct = q.tokens, c.tokens
     q_total, c_total = q.total, c.total
-    q_flags = matchable(q.tokens, c)
+    q_flags = matchable(qt, c)
     mq = q_total if all(q_flags) else weight_of(qt, q_flags)
+    c_direct: list[bool] | None = None  # the candidate's word-for-word flags, once known
     # First the word-for-word flags alone: the cut and glue rules only add flags, and
     # the bound only grows with them, so a pair these flags let in is in.
     if _passes(weight * (QUERY_SHARE * mq / q_total + (1 - QUERY_SHARE) * c_total / c_total),
                main, floor):
-        c_flags = matchable(c.tokens, q)
-        mc = c_total if all(c_flags) else weight_of(ct, c_flags)
+        c_direct = matchable(ct, q)
+        mc = c_total if all(c_direct) else weight_of(ct, c_direct)
         if _passes(weight * (QUERY_SHARE * mq / q_total + (1 - QUERY_SHARE) * mc / c_total),
                    main, floor):
             return True
@@ -53,7 +62,7 @@ def worth_aligning(q: NameForm, c: NameForm, weight: float, main: float, floor: 
     bound = weight * (QUERY_SHARE * mq / q_total + (1 - QUERY_SHARE) * c_total / c_total)
     if not _passes(bound, main, floor):
         return False
-    for j, direct in enumerate(matchable(c.tokens, q)):
+    for j, direct in enumerate(c_direct if c_direct is not None else matchable(ct, q)):
         if direct:
             c_flags[j] = True
     mc = c_total if all(c_flags) else weight_of(ct, c_flags)
@@ -66,11 +75,7 @@ def _may_add(q: NameForm, c: NameForm) -> bool:
     qt, ct = q.tokens, c.tokens
     q_runs, q_reach = q.lookups or lookups(q)
     c_runs, c_reach = c.lookups or lookups(c)
-    cut = qt[-1].text
-    if len(cut) >= 2 and c_reach.get(cut[:2], 0) > len(cut):
-        return True
-    cut = ct[-1].text
-    if len(cut) >= 2 and q_reach.get(cut[:2], 0) > len(cut):
+    if may_cut(qt[-1].text, c_reach) or may_cut(ct[-1].text, q_reach):
         return True
     return (len(qt) > 1 and may_glue(q_runs, c_reach)) or (
         len(ct) > 1 and may_glue(c_runs, q_reach))
@@ -82,12 +87,10 @@ def _cut_and_glue(q: NameForm, q_flags: list[bool], c: NameForm, c_flags: list[b
     qt, ct = q.tokens, c.tokens
     q_runs, q_reach = q.lookups or lookups(q)
     c_runs, c_reach = c.lookups or lookups(c)
-    cut = qt[-1].text
-    if len(cut) >= 2 and c_reach.get(cut[:2], 0) > len(cut):
-        cut_flags(cut, q_flags, c, c_flags)
-    cut = ct[-1].text
-    if len(cut) >= 2 and q_reach.get(cut[:2], 0) > len(cut):
-        cut_flags(cut, c_flags, q, q_flags)
+    if may_cut(qt[-1].text, c_reach):
+        cut_flags(qt[-1].text, q_flags, c, c_flags)
+    if may_cut(ct[-1].text, q_reach):
+        cut_flags(ct[-1].text, c_flags, q, q_flags)
     if len(qt) > 1 and may_glue(q_runs, c_reach):
         glue(qt, q_flags, ct, c_flags)
     if len(ct) > 1 and may_glue(c_runs, q_reach):
