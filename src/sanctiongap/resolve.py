@@ -11,8 +11,9 @@ near-misses: a cluster holds at most one record per list, unless the two records
 that list carry the same normalised name (the BIS Entity List files one company once
 per country, e.g. Sinno Electronics under China and under Lithuania).  A pair whose
 countries conflict and whose only tie is a name that says little on its own (one word,
-or no distinctive word) is not merged (``resolve_guard``); such pairs are kept, with the
-reason, in the table ``kept_apart``.
+no distinctive word) or that names two firms of one group (legal forms of different
+kinds) is not merged (``resolve_guard``); such pairs are kept, with the reason, in the
+table ``kept_apart``.
 
 Every merge is kept with its score and the features that fired, so a reader can see
 why two records were taken as one company.  The results live in the knowledge base

@@ -39,7 +39,7 @@ from rigour.text.translit import maybe_ascii
 
 from sanctiongap.names import vocab
 from sanctiongap.names.form import NameForm
-from sanctiongap.names.tokens import Kind, Token, phonetic_fold
+from sanctiongap.names.tokens import Kind, Token, phonetic_fold, skeleton
 
 # Non-Latin letters that look like Latin ones, mapped to the letter they imitate.
 _LOOKALIKES = {
@@ -142,17 +142,12 @@ def _places() -> frozenset[str]:
     return _PLACE_WORDS[0]
 
 
-_NO_VOWEL = str.maketrans("", "", "aeiou")
-
-
 def _fold_skeleton(word: str) -> tuple[str, str]:
     """A word's phonetic fold and consonant skeleton, as its token has them
     (``Token.build``), without building the token: :func:`vocab_word` looks up every
     word and every glued pair of words, most of which never become tokens."""
     fold = phonetic_fold(word)
-    if fold.isascii() and fold.isalpha():
-        return fold, fold[:1] + fold[1:].translate(_NO_VOWEL)
-    return fold, fold
+    return fold, skeleton(fold)
 
 
 @lru_cache(maxsize=1)

@@ -223,13 +223,13 @@ class Token:
         weight = WEIGHTS[kind]
         if kind is Kind.CORE and len(text) == 1:
             weight = INITIAL_WEIGHT
+        skel = skeleton(fold)
+        skel = fold if skel == fold else skel
         if fold.isascii() and fold.isalpha():
             vfold = _VOWEL_RUNS.sub("a", fold)
-            skel = fold[:1] + _VOWELS.sub("", fold[1:])
             vfold = fold if vfold == fold else vfold
-            skel = fold if skel == fold else skel
         else:
-            vfold = skel = fold
+            vfold = fold
         if syllables:
             sound: tuple[str, ...] = (pinyin_sound(syllables),)
         elif kind is Kind.CORE:
@@ -238,6 +238,14 @@ class Token:
             sound = ()
         sig = signature(text, fold, vfold, skel, sound) if kind in FUZZY_KINDS else frozenset()
         return cls(text, kind, weight, fold, vfold, skel, sound, bool(syllables), sig)
+
+
+def skeleton(fold: str) -> str:
+    """A fold's consonant skeleton: its first letter and its consonants (a fold not made
+    of ASCII letters stays as it is)."""
+    if fold.isascii() and fold.isalpha():
+        return fold[:1] + _VOWELS.sub("", fold[1:])
+    return fold
 
 
 @lru_cache(maxsize=262144)
