@@ -94,6 +94,10 @@ MATCHES = [
     # "Conti" ~ 康澤 kangze 0.749, "Far" = 遠)
     (company("Conti-Far Logistics Co. Ltd."), company("康澤遠國際物流(香港)有限公司"),
      "name_chinese_pinyin"),
+    # the one brand left once the trade word has matched, an English word by sound
+    # ("Head" ~ 和德 he de; 宇航 "aerospace") (EU 833 Annex IV #652)
+    (company("China Head Aerospace Group"), company("北京和德宇航技术有限公司"),
+     "name_chinese_pinyin"),
     # identifiers carry a match whatever the names say
     (company("Yilufa", identifiers=[YILUFA_USCC]),
      company("深圳市亿路发有限公司", identifiers=[Identifier("registration",
@@ -135,6 +139,10 @@ NON_MATCHES = [
     # constructed: the lower sound floor needs a character rendered by meaning
     (company("Conti-Far Logistics Co. Ltd."), company("康澤近國際物流(香港)有限公司")),  # near
     (company("Conti Logistics Co. Ltd."), company("康澤國際物流(香港)有限公司")),
+    # constructed: an English word's loose sound needs another distinctive word matched
+    # (技术 "technology" is a generic word) and a sound near enough (和平 he ping)
+    (company("Head Technology Co. Ltd."), company("北京和德技术有限公司")),
+    (company("China Head Aerospace Group"), company("北京和平宇航技术有限公司")),
 ]
 
 # Pairs that must not match although a feature fires, with the note it must give.

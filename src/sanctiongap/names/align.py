@@ -40,7 +40,7 @@ from rapidfuzz.distance import OSA
 from sanctiongap.names.cedict import english_words
 from sanctiongap.names.form import NameForm, meets
 from sanctiongap.names.hybrid import match_runs
-from sanctiongap.names.romanise import is_pinyin_word
+from sanctiongap.names.romanise import brand_sound_similarity, is_pinyin_word
 from sanctiongap.names.tokens import (
     INFORMATIVE,
     Kind,
@@ -157,6 +157,30 @@ def _fuzzy(q: NameForm, qm: list[float], c: NameForm, cm: list[float],
                 break
 
 
+def _last_brand(qt: tuple[Token, ...], qm: list[float], ct: tuple[Token, ...],
+                cm: list[float], pairs: list[tuple[str, str, float]] | None) -> None:
+    """The one distinctive word left on each side, an English word and a Chinese brand,
+    once the names' other distinctive words have matched: compared by sound as any
+    Latin word is ("Head Aerospace" ~ 和德宇航, head ~ hede), where alone an English
+    word would need a closer sound (``romanise.SOUND_MIN_ENGLISH``)."""
+    q_left = [i for i, t in enumerate(qt) if not qm[i] and t.kind is Kind.CORE]
+    c_left = [j for j, t in enumerate(ct) if not cm[j] and t.kind is Kind.CORE]
+    if len(q_left) != 1 or len(c_left) != 1:
+        return
+    if not any(qm[i] and t.kind is Kind.CORE for i, t in enumerate(qt)):
+        return
+    if not any(cm[j] and t.kind is Kind.CORE for j, t in enumerate(ct)):
+        return
+    a, b = qt[q_left[0]], ct[c_left[0]]
+    if a.pinyin == b.pinyin or a.sig.isdisjoint(b.sig):
+        return
+    sim = brand_sound_similarity(a.text, a.sound, b.text, b.sound, last_word=True)
+    if sim:
+        qm[q_left[0]] = cm[c_left[0]] = sim
+        if pairs is not None:
+            pairs.append((a.text, b.text, sim))
+
+
 def _hybrid(q: NameForm, qm: list[float], c: NameForm, cm: list[float],
             pairs: list[tuple[str, str, float]] | None) -> None:
     """Runs of Latin words that render Chinese characters partly by sound and partly
@@ -196,6 +220,8 @@ def align(q: NameForm, c: NameForm, explain: bool = True) -> Alignment:
             _hybrid(q, qm, c, cm, pairs)
         if 0.0 in qm and 0.0 in cm:
             _fuzzy(q, qm, c, cm, pairs)
+        if (q.pieced or c.pieced) and 0.0 in qm and 0.0 in cm:
+            _last_brand(qt, qm, ct, cm, pairs)
     matched_q = matched_c = 0.0
     informative = False
     exact_core = False  # a distinctive word matched exactly

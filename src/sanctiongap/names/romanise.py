@@ -322,14 +322,16 @@ def is_pinyin_word(word: str) -> bool:
 
 
 @lru_cache(maxsize=262144)
-def sound_similarity(word: str, readings: tuple[str, ...]) -> float:
+def sound_similarity(word: str, readings: tuple[str, ...],
+                     min_consonants: int = MIN_CONSONANTS) -> float:
     """Best phone similarity of a Latin word and a brand's readings (phone strings from
-    :func:`reading_phones`); 0.0 for a word too short to carry a match or one that is
-    itself pinyin (:func:`is_pinyin_word`)."""
+    :func:`reading_phones`); 0.0 for a word too short to carry a match (fewer than
+    ``min_consonants`` full consonants) or one that is itself pinyin
+    (:func:`is_pinyin_word`)."""
     if not word.isalpha() or not any(v in word.lower() for v in "aeiouy"):
         return 0.0
     latin = latin_phones(word)
-    if consonants(latin) < MIN_CONSONANTS or is_pinyin_word(word):
+    if consonants(latin) < min_consonants or is_pinyin_word(word):
         return 0.0
     return max((phone_similarity(latin, r) for r in readings), default=0.0)
 
@@ -399,20 +401,24 @@ def _english_words() -> frozenset[str]:
 
 
 def brand_sound_similarity(a_text: str, a_sound: tuple[str, ...],
-                           b_text: str, b_sound: tuple[str, ...]) -> float:
+                           b_text: str, b_sound: tuple[str, ...],
+                           last_word: bool = False) -> float:
     """Similarity by sound of a Latin word and a Chinese brand token, given each token's
     text and ``sound``: from the :func:`sound_similarity` of the word and the brand's
     readings, 0.0 below SOUND_MIN (below SOUND_MIN_ENGLISH for an English word, one
     of ``cedict.english_words``), else MATCH_MIN + (value - SOUND_MIN), at most
-    MATCH_MAX.  Two Latin words or two Chinese brands: 0.0."""
+    MATCH_MAX.  Two Latin words or two Chinese brands: 0.0.  ``last_word``: the two are
+    the one distinctive word either name has left once their other distinctive words
+    have matched (``align._last_brand``); an English word then needs no closer sound
+    than another, and a word of one consonant may match ("Head" ~ 和德 he de)."""
     a_readings, b_readings = readings_of(a_sound), readings_of(b_sound)
     if bool(a_readings) == bool(b_readings):
         return 0.0
     word, readings = (b_text, a_readings) if a_readings else (a_text, b_readings)
-    value = sound_similarity(word, readings)
+    value = sound_similarity(word, readings, 1 if last_word else MIN_CONSONANTS)
     if value < SOUND_MIN:
         return 0.0
-    if value < SOUND_MIN_ENGLISH and word.lower() in _english_words():
+    if value < SOUND_MIN_ENGLISH and not last_word and word.lower() in _english_words():
         return 0.0
     return min(MATCH_MAX, MATCH_MIN + value - SOUND_MIN)
 

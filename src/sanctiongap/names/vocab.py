@@ -277,6 +277,7 @@ GLOSS_OVERRIDES: dict[str, str] = {
     "矿业": "mining",
     "钢铁": "steel",
     "航天": "aerospace",
+    "宇航": "aerospace",
     "船舶": "ship",
     "海洋": "marine",
     "汽车": "automotive",
