@@ -49,6 +49,24 @@ def test_dalian_machine_tool_companies_stay_apart(bundled_kb: duckdb.DuckDBPyCon
     assert len(clusters) == 2
 
 
+def test_arzamas_plants_of_two_trades_stay_apart(
+        bundled_kb: duckdb.DuckDBPyConnection) -> None:
+    # The machine-building plant (OFSI, EU 269, OFAC) and the instrument-making plant
+    # named after Plandin (EU 269 and 833, BIS, OFAC, Ukraine) are two firms.
+    machine = _clusters(bundled_kb, "%arzamas machine%building plant%")
+    instrument = _clusters(bundled_kb, "%arzamas instrument%plant%")
+    assert len(machine) == 1 and len(instrument) == 1, (machine, instrument)
+    assert machine.keys() != instrument.keys()
+    assert len(next(iter(instrument.values()))) >= 4
+
+
+def test_acronyms_that_fold_alike_stay_apart(bundled_kb: duckdb.DuckDBPyConnection) -> None:
+    # BIS "AOOK Technology Limited" (Hong Kong) is not the AUC of Colombia (OFAC SDN).
+    aook = _clusters(bundled_kb, "aook technology limited")
+    auc = _clusters(bundled_kb, "united self-defense forces of colombia")
+    assert aook and auc and not aook.keys() & auc.keys()
+
+
 def test_every_merge_is_explained(bundled_kb: duckdb.DuckDBPyConnection) -> None:
     row = bundled_kb.execute(
         "SELECT count(*), count(*) FILTER (WHERE explanation IS NULL OR explanation = '' "

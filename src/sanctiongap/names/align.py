@@ -66,6 +66,11 @@ SECTOR_CONFLICT_FACTOR = 0.9  # approximate distinctive match, different industr
 # Machinery", "Alfa Insurance" / "Alfa-Bank"): still a hit for screening to show, not
 # one party for resolution to merge (``resolve.RESOLVE_THRESHOLD``).
 SISTER_FIRM_FACTOR = 0.93
+# Two different short words of organisations' names (four letters or fewer) are most
+# often acronyms, whose letters each stand for a word: "AOOK" and "AUC",
+# "PASC" and "PASK" fold alike but are no variants of each other.  Such a pair counts at
+# most as one edit in four letters does.
+SHORT_WORD_MAX = 0.75
 
 
 @dataclass(slots=True)
@@ -123,6 +128,7 @@ def _fuzzy(q: NameForm, qm: list[float], c: NameForm, cm: list[float],
     found: list[tuple[float, int, int]] = []
     c_free = [j for j in c.fuzzy if not cm[j]]
     c_sig = c.sig  # None once dropped: the tokens are then checked one by one only
+    company = q.company and c.company
     for i in q.fuzzy:
         if qm[i]:
             continue
@@ -137,6 +143,8 @@ def _fuzzy(q: NameForm, qm: list[float], c: NameForm, cm: list[float],
                 continue
             sim = token_similarity(a, b)
             if sim:
+                if sim > SHORT_WORD_MAX and company and len(a.text) <= 4 >= len(b.text):
+                    sim = SHORT_WORD_MAX
                 found.append((sim, i, j))
     if found:
         found.sort(reverse=True)

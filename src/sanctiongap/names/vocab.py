@@ -130,6 +130,7 @@ GENERIC: frozenset[str] = words(
     economic economy material microelectronics optoelectronics semiconductor chemical
     metal petroleum oil gas mining steel power electro parts accessory accessories
     equip apparatus application applied mechanical electromechanical mechanic cnc
+    building making
     """
 )
 
@@ -162,6 +163,7 @@ SECTORS: dict[str, str] = {
         ("finance", "finance financial leasing investment capital trust"),
         ("energy", "energy power"),
         ("optics", "optical"),
+        ("instruments", "instrument"),
         ("software", "software"),
         ("construction", "construction"),
     )
