@@ -150,6 +150,18 @@ def test_transcription_labels_are_not_names(r269: list[SourceRecord]) -> None:
     assert _one(r269, "KIM Yong Bok").party.countries == ["kp"]
 
 
+def test_so_called_is_a_qualifier_not_a_name(r269: list[SourceRecord]) -> None:
+    # "So-called ‘Luhansk People’s Republic’" (Annex I entities #3)
+    lnr = _one(r269, "Luhansk People’s Republic")
+    assert lnr.party.aliases[0] == "So-called ‘Luhansk People’s Republic’"
+    assert "‘Луганская народная республика’ (ЛНР)" in lnr.party.aliases
+    # #10: the name cell says only "So-called"; the name is in the alias cell
+    militia = _one(r269, "Donbas People's Militia")
+    assert militia.provenance.record_id.endswith(":10")
+    assert militia.party.aliases[0] == "So-called ‘Donbas People's Militia’"
+    assert not any(r.party.name == "So-called" for r in r269)
+
+
 def test_persons_and_identifiers(r269: list[SourceRecord]) -> None:
     aksyonov = _one(r269, "Sergey Valeryevich AKSYONOV")
     assert aksyonov.party.schema == "Person"

@@ -61,6 +61,7 @@ from sanctiongap.sources.base import (
 from sanctiongap.sources.eu_text import (
     address_country,
     birth_dates,
+    drop_so_called,
     parse_dmy,
     parse_identifiers,
     split_countries,
@@ -172,14 +173,14 @@ def _record(row: dict[str, str], line: int, src: SourceFile, snapshot: date | No
         listed = parse_dmy(row["startDate"])
     except ValueError as exc:
         raise SourceError(src.display_path, f"malformed startDate: {exc}", record=where) from exc
-    name, extra = split_primary(row["name"])
+    name, aliases = drop_so_called(*_primary_and_aliases(row))
     if not name:
         raise SourceError(src.display_path, "empty name", record=where)
     record_id = row["recordId"] or "name-" + hashlib.sha1(name.encode()).hexdigest()[:10]
     warnings: list[str] = []
     party = Party(
         schema=schema, name=name,
-        aliases=_dedupe(extra + split_names(row.get("alias", "")), exclude=name),
+        aliases=_dedupe(aliases, exclude=name),
         weak_aliases=_dedupe(split_names(row.get("weakAlias", "")), exclude=name),
         previous_names=_dedupe(split_names(row.get("previousName", "")), exclude=name),
         addresses=_split(row.get("address", ""), r";\s+"),
@@ -210,6 +211,11 @@ def _record(row: dict[str, str], line: int, src: SourceFile, snapshot: date | No
     provenance = Provenance(src.display_path, src.sha256, snapshot,
                             f"{celex}:{annex}:{record_id}", line)
     return SourceRecord(party, designation, provenance, warnings)
+
+
+def _primary_and_aliases(row: dict[str, str]) -> tuple[str, list[str]]:
+    name, extra = split_primary(row["name"])
+    return name, extra + split_names(row.get("alias", ""))
 
 
 def _countries(row: dict[str, str], addresses: list[str], warnings: list[str]) -> list[str]:

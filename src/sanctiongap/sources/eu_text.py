@@ -1,8 +1,10 @@
 """Cell parsers for the EU regulation CSV transcriptions (used by ``eu_csv``).
 
 Names
-    Alias cells hold names joined by "; ".  Transcription labels are not names:
-    cells such as "Chinese:", "Korean:" or "Text of image" are dropped, and a label
+    A leading "So-called" is the EU's qualifier, not part of the name (see
+    :func:`drop_so_called`).  Alias cells hold names joined by "; ".  Transcription
+    labels are not names: cells such as "Chinese:", "Korean:" or "Text of image" are
+    dropped, and a label
     prefix ("Chinese: 深圳...", "Russian: Владимир...") is removed, keeping the name.
     A label in the middle of a cell ("Иван КУСОВ Ukrainian: Iван КУСОВ") or in
     brackets ("Rosgvardiya (Russian: Росгвардия)") splits it into two names, and
@@ -83,6 +85,25 @@ def split_names(cell: str) -> list[str]:
     for part in re.split(r";\s*|\s+/\s+", cell or ""):
         names.extend(_unlabel(part))
     return list(dict.fromkeys(names))
+
+
+_SO_CALLED = re.compile(r"^so-called\b\s*", re.IGNORECASE)
+_QUOTES = " ‘’'\"“”«»"
+
+
+def drop_so_called(name: str, aliases: list[str]) -> tuple[str, list[str]]:
+    """The regulations name bodies the EU does not recognise "So-called ‘Luhansk
+    People’s Republic’": the name is what the quotes hold, and the whole text stays an
+    alias.  A name cell holding "So-called" alone (its name went to the alias cell)
+    takes the first alias as the name."""
+    if not _SO_CALLED.match(name):
+        return name, aliases
+    rest = _SO_CALLED.sub("", name).strip(_QUOTES)
+    if rest:
+        return rest, [name, *aliases]
+    if aliases:
+        return aliases[0].strip(_QUOTES), [f"{name} {aliases[0]}", *aliases[1:]]
+    return name, aliases
 
 
 def split_primary(cell: str) -> tuple[str, list[str]]:
