@@ -4,9 +4,8 @@ Names
     A leading "So-called" is the EU's qualifier, not part of the name (see
     :func:`drop_so_called`).  Alias cells hold names joined by "; ".  Transcription
     labels are not names: cells such as "Chinese:", "Korean:" or "Text of image" are
-    dropped, and a label
-    prefix ("Chinese: 深圳...", "Russian: Владимир...") is removed, keeping the name.
-    A label in the middle of a cell ("Иван КУСОВ Ukrainian: Iван КУСОВ") or in
+    dropped, and a label prefix ("Chinese: 深圳...", "Russian: Владимир...") is
+    removed, keeping the name.  A label in the middle of a cell ("Иван КУСОВ Ukrainian: Iван КУСОВ") or in
     brackets ("Rosgvardiya (Russian: Росгвардия)") splits it into two names, and
     "Name (Имя)" with the bracket in another script gives two names.  CJK, Cyrillic
     and Arabic names are kept.
