@@ -11,7 +11,12 @@ from sanctiongap.errors import SourceError
 from sanctiongap.model import DateBasis, SourceRecord
 from sanctiongap.sources.base import ParseContext, SourceFile
 from sanctiongap.sources.eu_csv import PARSERS, parse
-from sanctiongap.sources.eu_text import parse_identifiers, split_names, split_primary
+from sanctiongap.sources.eu_text import (
+    drop_so_called,
+    parse_identifiers,
+    split_names,
+    split_primary,
+)
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "eu"
 EU_833 = FIXTURES / "32014R0833.csv"
@@ -160,6 +165,10 @@ def test_so_called_is_a_qualifier_not_a_name(r269: list[SourceRecord]) -> None:
     assert militia.provenance.record_id.endswith(":10")
     assert militia.party.aliases[0] == "So-called ‘Donbas People's Militia’"
     assert not any(r.party.name == "So-called" for r in r269)
+    # #9 of the same annex writes it without the hyphen
+    assert drop_so_called("So called", ["‘Army of the Southeast’", "‘Армии Юго-Востока’"]) == (
+        "Army of the Southeast", ["So called ‘Army of the Southeast’", "‘Армии Юго-Востока’"])
+    assert drop_so_called("Socalled Trading", []) == ("Socalled Trading", [])
 
 
 def test_persons_and_identifiers(r269: list[SourceRecord]) -> None:

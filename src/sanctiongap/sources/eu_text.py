@@ -5,10 +5,10 @@ Names
     :func:`drop_so_called`).  Alias cells hold names joined by "; ".  Transcription
     labels are not names: cells such as "Chinese:", "Korean:" or "Text of image" are
     dropped, and a label prefix ("Chinese: 深圳...", "Russian: Владимир...") is
-    removed, keeping the name.  A label in the middle of a cell ("Иван КУСОВ Ukrainian: Iван КУСОВ") or in
-    brackets ("Rosgvardiya (Russian: Росгвардия)") splits it into two names, and
-    "Name (Имя)" with the bracket in another script gives two names.  CJK, Cyrillic
-    and Arabic names are kept.
+    removed, keeping the name.  A label in the middle of a cell ("Иван КУСОВ
+    Ukrainian: Iван КУСОВ") or in brackets ("Rosgvardiya (Russian: Росгвардия)")
+    splits it into two names, and "Name (Имя)" with the bracket in another script
+    gives two names.  CJK, Cyrillic and Arabic names are kept.
 
 Countries
     Free text ("Russian", "Ukrainian, Russian (the Union does not ...)", "Hong Kong")
@@ -86,7 +86,7 @@ def split_names(cell: str) -> list[str]:
     return list(dict.fromkeys(names))
 
 
-_SO_CALLED = re.compile(r"^so-called\b\s*", re.IGNORECASE)
+_SO_CALLED = re.compile(r"^so[- ]called\b\s*", re.IGNORECASE)
 _QUOTES = " ‘’'\"“”«»"
 
 
