@@ -98,6 +98,8 @@ MATCHES = [
     # ("Head" ~ 和德 he de; 宇航 "aerospace") (EU 833 Annex IV #652)
     (company("China Head Aerospace Group"), company("北京和德宇航技术有限公司"),
      "name_chinese_pinyin"),
+    # a misspelt legal form at the end of the name is still one (constructed)
+    (company("FRANZUL z.A."), company("FRANZUL S.A."), "name_exact"),
     # identifiers carry a match whatever the names say
     (company("Yilufa", identifiers=[YILUFA_USCC]),
      company("深圳市亿路发有限公司", identifiers=[Identifier("registration",
@@ -143,6 +145,9 @@ NON_MATCHES = [
     # "AUC" / BIS "AOOK Technology Limited"; OFSI "PASC" / OFAC "PASK")
     (company("AOOK"), company("AUC")),
     (company("PASC"), company("PASK")),
+    # a two-letter abbreviation before the brand is the name's own, not a misspelt legal
+    # form ("EC" of Energocenter Irkut, Ukraine's war-sanctions list; Irkut, EU 269)
+    (company("LLC EC IRKUT"), company("JSC Irkut Corporation")),
     # constructed: an English word's loose sound needs another distinctive word matched
     # (技术 "technology" is a generic word) and a sound near enough (和平 he ping)
     (company("Head Technology Co. Ltd."), company("北京和德技术有限公司")),

@@ -264,7 +264,8 @@ def _vocab_prefixes() -> dict[str, str]:
 
 def company_words(words: list[str]) -> list[str]:
     """Repair company vocabulary in an organisation's words: two pieces that glue into
-    a company word ("liabi lity"), misspelt company words (:func:`vocab_word`), and a
+    a company word ("liabi lity"), misspelt company words (:func:`vocab_word`; a word of
+    two letters only as the last word), and a
     last word cut short by a field limit ("BRAVERY MARITIME COR"; not a word of its own,
     ``vocab.NOT_CUT_SHORT``)."""
     glued: list[str] = []
@@ -275,7 +276,11 @@ def company_words(words: list[str]) -> list[str]:
                 glued[-1] = joined
                 continue
         glued.append(word)
-    out = [vocab_word(w) for w in glued]
+    # A two-letter word is repaired only at the end, where legal forms stand ("FRANZUL
+    # z.A.", "AIRFIX AVIATION Oi"); elsewhere it is most often an abbreviation of the
+    # name's own ("SK GUDZON", "LLC EC IRKUT"), which folds alike to a legal form by chance.
+    last = len(glued) - 1
+    out = [vocab_word(w) if len(w) > 2 or i == last else w for i, w in enumerate(glued)]
     if len(out) > 1 and not _is_vocab(out[-1]) and out[-1] not in vocab.NOT_CUT_SHORT:
         out[-1] = _vocab_prefixes().get(out[-1], out[-1])
     return out
