@@ -12,7 +12,7 @@ from openpyxl import Workbook, load_workbook
 from typer.testing import CliRunner
 
 from sanctiongap.cli import app
-from sanctiongap.screen import Screener
+from sanctiongap.screen import Screener, query_schema
 from sanctiongap.screen_io import make_row
 
 runner = CliRunner()
@@ -44,6 +44,26 @@ def test_generic_words_alone_do_not_match(bundled_kb: duckdb.DuckDBPyConnection)
     result = Screener(bundled_kb).screen_rows(
         [make_row(1, "International Trading Technology Limited", None, None, None)])[0]
     assert not [h for h in result.hits if h.result.is_match]
+
+
+@pytest.mark.parametrize(("name", "schema"), [
+    ("SALIM S.A.", "Company"), ("OOO Markus", "Company"), ("Nuron Ltd", "Company"),
+    ("ООО «Радиоавтоматика»", "Company"),
+    ("Salim", "LegalEntity"), ("José Sa", "LegalEntity"), ("Sinno Electronics", "LegalEntity"),
+])
+def test_a_name_with_a_legal_form_is_a_company(name: str, schema: str) -> None:
+    assert query_schema(name) == schema
+
+
+def test_a_company_query_does_not_hit_a_person_of_that_name(
+        bundled_kb: duckdb.DuckDBPyConnection) -> None:
+    # OFAC SDN lists persons with "SALIM" among their names ("Abu SALIM", "SALIM KONY")
+    def persons(name: str) -> list[str]:
+        result = Screener(bundled_kb).screen_rows([make_row(1, name, None, None, None)])[0]
+        return [h.caption for h in result.hits if h.schema == "Person" and h.result.is_match]
+
+    assert persons("Salim")
+    assert not persons("SALIM S.A.")
 
 
 def test_cutoff_adds_near_misses_and_changes_no_score(

@@ -20,6 +20,7 @@ from typing import Any
 
 import duckdb
 import pyarrow as pa
+from rigour.names import extract_org_types
 
 from sanctiongap import goods, kb
 from sanctiongap.countries import to_iso
@@ -46,8 +47,20 @@ def query_keys(prepared: PreparedSubject) -> set[str]:
     return blocking_keys(prepared) | fuzzy_keys(prepared)
 
 
+def query_schema(name: str) -> str:
+    """"Company" for a name that carries a legal form ("SALIM S.A.", "OOO Markus",
+    "Nuron Ltd"), so that a listed person of that name counts as a schema mismatch;
+    otherwise "LegalEntity", which matches either.  A form of two letters without dots
+    is not taken as one: "Sa" and "Ag" are also surnames ("José Sa")."""
+    for found, _ in extract_org_types(name.casefold(), generic=False):
+        if "." in found or len(found.strip()) >= 3:
+            return "Company"
+    return "LegalEntity"
+
+
 def subject_of(row: ScreenRow) -> MatchSubject:
-    """The match subject for a screening row (an unknown country is a QueryError)."""
+    """The match subject for a screening row (an unknown country is a QueryError); a
+    name with a legal form is a company's (:func:`query_schema`)."""
     countries = []
     if row.country:
         code = to_iso(row.country)
@@ -55,8 +68,8 @@ def subject_of(row: ScreenRow) -> MatchSubject:
             raise QueryError(f"unknown country {row.country!r}")
         countries.append(code)
     idents = [Identifier("other", value) for value in row.identifiers]
-    return MatchSubject(schema="LegalEntity", names=[row.name], countries=countries,
-                        identifiers=idents)
+    return MatchSubject(schema=query_schema(row.name), names=[row.name],
+                        countries=countries, identifiers=idents)
 
 
 @dataclass(slots=True)
