@@ -14,7 +14,8 @@ Tables (see ``SCHEMA``):
 - ``meta``: build time, tool version, the sources' snapshot range
 - ``clusters``, ``canonical``, ``merges``: canonical entities across lists,
   ``kept_apart``: pairs that scored high enough but were refused as one party, and
-  ``name_keys``/``name_key_df``: the screening index (all written by ``resolve``)
+  ``name_keys``/``name_key_df``: the screening index, ``prepared_names``: each record's
+  name forms as prepared for matching (``names.stored``; all written by ``resolve``)
 """
 
 from __future__ import annotations
@@ -65,6 +66,7 @@ CREATE TABLE canonical (
     records INTEGER);
 CREATE TABLE name_keys (record_key VARCHAR, key VARCHAR);
 CREATE TABLE name_key_df (key VARCHAR PRIMARY KEY, records INTEGER);
+CREATE TABLE prepared_names (record_key VARCHAR, data VARCHAR);
 CREATE TABLE merges (
     canonical_id VARCHAR, left_key VARCHAR, right_key VARCHAR, score DOUBLE,
     explanation VARCHAR);

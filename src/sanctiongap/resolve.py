@@ -17,7 +17,9 @@ table ``kept_apart``.
 
 Every merge is kept with its score and the features that fired, so a reader can see
 why two records were taken as one company.  The results live in the knowledge base
-(tables ``clusters``, ``canonical``, ``merges``, ``kept_apart``) and are rebuilt with every load.
+(tables ``clusters``, ``canonical``, ``merges``, ``kept_apart``) and are rebuilt with every load,
+with what screening reads: each record's screening keys (``name_keys``) and its
+preparation (``prepared_names``, see ``names.stored``).
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ import re
 import time
 from collections import defaultdict
 from collections.abc import Sequence
+from contextlib import suppress
 from dataclasses import dataclass
 
 import duckdb
@@ -38,13 +41,13 @@ from sanctiongap.match import (
     MatchSubject,
     PreparedSubject,
     compare,
-    prepare,
 )
 from sanctiongap.model import Identifier
+from sanctiongap.names import stored
 from sanctiongap.names.index import NameIndex
 from sanctiongap.names.normalise import clean_text, strip_legal_forms
 from sanctiongap.resolve_guard import refuse_merge
-from sanctiongap.resolve_pool import Refused, Scored, prepare_and_score
+from sanctiongap.resolve_pool import Refused, Scored, prepare_and_score, prepare_stored
 from sanctiongap.scoring import score_both_ways
 from sanctiongap.screen import query_keys
 
@@ -74,12 +77,40 @@ def load_subjects(con: duckdb.DuckDBPyConnection,
             con, " WHERE record_key IN (SELECT record_key FROM _wanted_records)")
 
 
-def _load_subjects(con: duckdb.DuckDBPyConnection, where: str) -> list[_Record]:
+def load_stored(con: duckdb.DuckDBPyConnection, only: list[str]
+                ) -> tuple[list[tuple[str, PreparedSubject]], list[_Record]]:
+    """The records of ``only`` prepared as resolution stored them (``names.stored``;
+    the caller checks the stamp), and as match subjects those stored without (to be
+    prepared).  Each record's names come in the order :func:`load_subjects` gives them
+    for the same keys, so the prepared subjects are the ones preparing its subjects
+    gives.  (Records without names rows are prepared under their caption, which is
+    then the one name stored.)"""
+    decoded: list[tuple[str, PreparedSubject]] = []
+    with kb.arrow_view(con, "_wanted_records", kb.key_column("record_key", only)):
+        where = " WHERE record_key IN (SELECT record_key FROM _wanted_records)"
+        names = _names(con, where)
+        for key, data in con.execute(
+                f"SELECT record_key, data FROM prepared_names{where} AND data IS NOT NULL"
+        ).fetchall():
+            with suppress(KeyError):  # a name it was not stored under: prepare it
+                decoded.append((key, stored.decode(data, key, names.get(key))))
+        if len(decoded) == len(only):
+            return decoded, []
+        found = {key for key, _ in decoded}
+        return decoded, [r for r in _load_subjects(con, where) if r.key not in found]
+
+
+def _names(con: duckdb.DuckDBPyConnection, where: str) -> dict[str, list[str]]:
     names: dict[str, list[str]] = defaultdict(list)
     for key, name in con.execute(
             f"SELECT record_key, name FROM names{where} ORDER BY record_key, kind <> 'primary'"
     ).fetchall():
         names[key].append(name)
+    return names
+
+
+def _load_subjects(con: duckdb.DuckDBPyConnection, where: str) -> list[_Record]:
+    names = _names(con, where)
     idents: dict[str, list[Identifier]] = defaultdict(list)
     for key, kind, value, country in con.execute(
             f"SELECT record_key, kind, value, country FROM identifiers{where}").fetchall():
@@ -282,14 +313,18 @@ def _resolve(con: duckdb.DuckDBPyConnection) -> dict[str, float]:
     records = load_subjects(con)
     found = prepare_and_score([r.subject for r in records])
     if found is None:
-        prepared = [prepare(r.subject) for r in records]
+        both = [prepare_stored(r.subject) for r in records]
+        prepared = [p for p, _ in both]
+        forms = [text for _, text in both]
+        del both
         roots, merges, refused = cluster(records, prepared)
         keys = [list(query_keys(subject)) for subject in prepared]
         del prepared
     else:
-        scored, refused, keys = found
+        scored, refused, keys, forms = found
         roots, merges = merge(records, scored)
     _write_name_keys(con, records, keys)
+    _write_prepared(con, records, forms)
     groups: dict[int, list[_Record]] = defaultdict(list)
     for record, root in zip(records, roots, strict=True):
         groups[root].append(record)
@@ -349,6 +384,21 @@ def _write_name_keys(con: duckdb.DuckDBPyConnection, records: list[_Record],
         with kb.arrow_view(con, "incoming", pa.table({"record_key": record_keys, "key": batch})):
             con.execute("INSERT INTO name_keys SELECT record_key, key FROM incoming")
     con.execute("INSERT INTO name_key_df SELECT key, count(*) FROM name_keys GROUP BY key")
+
+
+def _write_prepared(con: duckdb.DuckDBPyConnection, records: list[_Record],
+                    forms: list[str | None]) -> None:
+    """Keep every record's preparation (``names.stored``) for screening, with the
+    stamp of the code that prepared it."""
+    # (Re)created: a knowledge base built before this table was added lacks it.
+    con.execute("DROP TABLE IF EXISTS prepared_names; "
+                "CREATE TABLE prepared_names (record_key VARCHAR, data VARCHAR); "
+                "DELETE FROM meta WHERE key = 'prepared_stamp'")
+    table = pa.table({"record_key": pa.array([r.key for r in records], pa.string()),
+                      "data": pa.array(forms, pa.string())})
+    with kb.arrow_view(con, "incoming", table):
+        con.execute("INSERT INTO prepared_names SELECT record_key, data FROM incoming")
+    con.execute("INSERT INTO meta VALUES ('prepared_stamp', ?)", [stored.stamp()])
 
 
 _LIST_PREFERENCE = ["eu_833_annex_iv", "eu_269_annex_i", "us_ofac_sdn", "uk_ofsi",

@@ -5,7 +5,8 @@ split well.  The work goes in two rounds of ``WORKERS`` processes, forked from t
 loading process so that they inherit the match subjects instead of receiving them
 through a pipe:
 
-1. each worker prepares every ``WORKERS``-th subject and sends its part back pickled;
+1. each worker prepares every ``WORKERS``-th subject and sends its part back pickled,
+   with each subject's preparation as the knowledge base stores it (``names.stored``);
    this process keeps the pickles as bytes and never holds the prepared subjects, so
    its memory stays at what the load itself needs;
 2. each worker of the second round inherits all the pickles, unpickles them, files the
@@ -27,6 +28,8 @@ import sys
 from concurrent.futures import ProcessPoolExecutor
 
 from sanctiongap.match import MatchResult, MatchSubject, PreparedSubject, prepare
+from sanctiongap.names import stored
+from sanctiongap.names.form import NameForm
 from sanctiongap.names.index import NameIndex
 from sanctiongap.workers import worker_limit
 
@@ -49,11 +52,18 @@ def _workers(count: int) -> int:
     return workers
 
 
-def _prepare_part(part: int, parts: int) -> bytes:
+def prepare_stored(subject: MatchSubject) -> tuple[PreparedSubject, str | None]:
+    """The prepared subject and its preparation as stored (``names.stored.encode``)."""
+    by_name: dict[str, list[NameForm]] = {}
+    prepared = prepare(subject, by_name)
+    return prepared, stored.encode(prepared, by_name)
+
+
+def _prepare_part(part: int, parts: int) -> tuple[bytes, list[str | None]]:
     gc.disable()  # short-lived, no cycles: collecting would only cost
     assert _SUBJECTS is not None
-    prepared = [prepare(subject) for subject in _SUBJECTS[part::parts]]
-    return pickle.dumps(prepared, protocol=pickle.HIGHEST_PROTOCOL)
+    prepared, texts = zip(*map(prepare_stored, _SUBJECTS[part::parts]), strict=True)
+    return pickle.dumps(list(prepared), protocol=pickle.HIGHEST_PROTOCOL), list(texts)
 
 
 def _score_part(part: int, parts: int) -> tuple[Scored, Refused, list[list[str]]]:
@@ -74,9 +84,11 @@ def _score_part(part: int, parts: int) -> tuple[Scored, Refused, list[list[str]]
     return scored, refused, keys
 
 
-def prepare_round(subjects: list[MatchSubject], workers: int) -> list[bytes]:
+def prepare_round(subjects: list[MatchSubject], workers: int
+                  ) -> list[tuple[bytes, list[str | None]]]:
     """Round 1: the prepared subjects, pickled, one part per worker (part ``k`` holds
-    every ``workers``-th subject from ``k``)."""
+    every ``workers``-th subject from ``k``), each with the subjects' stored
+    preparation."""
     global _SUBJECTS
     _SUBJECTS = subjects
     try:
@@ -112,16 +124,21 @@ def _fork() -> multiprocessing.context.BaseContext:
 
 
 def prepare_and_score(subjects: list[MatchSubject]
-                      ) -> tuple[Scored, Refused, list[list[str]]] | None:
+                      ) -> tuple[Scored, Refused, list[list[str]], list[str | None]] | None:
     """The scored candidate pairs and those refused (as ``resolve.score_pairs`` gives
-    them, in no particular order) and each subject's screening keys, computed in worker
-    processes;
+    them, in no particular order), each subject's screening keys and its stored
+    preparation, computed in worker processes;
     None where there is no fork or too little to share out (then work in-process)."""
     workers = _workers(len(subjects))
     if not workers:
         return None
     load_dictionaries()
-    return score_round(prepare_round(subjects, workers))
+    parts = prepare_round(subjects, workers)
+    texts: list[str | None] = [None] * len(subjects)
+    for part, (_, found) in enumerate(parts):
+        texts[part::workers] = found
+    scored, refused, keys = score_round([blob for blob, _ in parts])
+    return scored, refused, keys, texts
 
 
 # Names that make preparing, scoring and keying load every lazily read table: Latin

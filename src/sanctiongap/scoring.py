@@ -24,7 +24,7 @@ from sanctiongap.match import (
 )
 from sanctiongap.names.align import QUERY_SHARE, align
 from sanctiongap.names.bounds import PairBounds
-from sanctiongap.names.screening import EPS, best_name, worth_aligning
+from sanctiongap.names.screening import EPS, QueryForm, best_name, worth
 
 __all__ = ["score_both_ways", "score_many"]
 
@@ -34,12 +34,14 @@ _LABEL_WEIGHT = {labels: WEIGHT[f] for labels, f in NAME_FEATURE.items()}
 
 
 def _name_score(q: PreparedSubject, c: PreparedSubject, main: float, name_floor: float,
-                bounds: PairBounds | None, screening: bool = False) -> float:
+                bounds: PairBounds | None, screening: tuple[QueryForm, ...] | None = None
+                ) -> float:
     """The best weighted name alignment, or ``main`` if that is higher.  With ``bounds``,
     pairs of forms whose bound cannot beat ``main`` or reach ``name_floor`` are skipped
     (the result is then exact only where it reaches ``name_floor``).  ``screening``
-    (one direction, no masses kept for the other): a pair's bound is checked by
-    ``screening.worth_aligning``, the query's side first."""
+    (one direction, no masses kept for the other: the query's forms as
+    ``screening.QueryForm``): a pair's bound is checked by ``screening.worth``, the
+    query's side first."""
     weights = _LABEL_WEIGHT
     swapped = bounds is not None and q is not bounds.a
     q_terms: list[float] = []
@@ -65,9 +67,9 @@ def _name_score(q: PreparedSubject, c: PreparedSubject, main: float, name_floor:
                     bound = weight * (q_terms[i] + c_terms[j]) + EPS
                     if bound <= main or bound < name_floor:
                         continue
-                if screening:
+                if screening is not None:
                     # The query's side first, the candidate's only if still in.
-                    if not worth_aligning(qf, cf, weight, main, name_floor):
+                    if not worth(screening[i], cf, weight, main, name_floor):
                         continue
                 else:
                     if swapped:
@@ -92,19 +94,21 @@ def _few_forms(q: PreparedSubject, c: PreparedSubject) -> bool:
 
 
 def _score(q: PreparedSubject, c: PreparedSubject, floor: float = 0.0,
-           bounds: PairBounds | None = None, screening: bool = False) -> float:
+           bounds: PairBounds | None = None,
+           screening: tuple[QueryForm, ...] | None = None) -> float:
     """The score :func:`compare` gives, computed without building explanations (the
     same features, weights and arithmetic).  With ``floor`` > 0, name forms whose bound
     cannot reach it are not aligned, and a score below ``floor`` is returned as 0.0.
-    ``screening``: one direction only (see :func:`_name_score`); subjects with few
-    forms are then compared by ``screening.best_name``."""
+    ``screening`` (the query's forms as ``screening.QueryForm``): one direction only
+    (see :func:`_name_score`); subjects with few forms are then compared by
+    ``screening.best_name``."""
     name_floor = floor - MAX_BONUS
     main = 0.0 if q.exact_keys.isdisjoint(c.exact_keys) else WEIGHT["name_exact"]
     if main < _MAX_NAME_WEIGHT:
         if floor <= 0.0:
             main = _name_score(q, c, main, name_floor, None)
-        elif screening and _few_forms(q, c):
-            main = best_name(q.forms, c.forms, _LABEL_WEIGHT, main, name_floor)
+        elif screening is not None and _few_forms(q, c):
+            main = best_name(screening, c.forms, _LABEL_WEIGHT, main, name_floor)
         else:
             main = _name_score(q, c, main, name_floor, bounds or PairBounds(q, c), screening)
     if q.id_keys and q.id_keys & c.id_keys:
@@ -142,4 +146,7 @@ def score_many(
     their preparation across queries).  With ``floor`` (e.g. the threshold), scores
     below it come back as 0.0, and candidates that cannot reach it are not aligned."""
     q = as_prepared(query)
-    return [_score(q, as_prepared(c), floor, screening=True) for c in candidates]
+    if floor <= 0.0:
+        return [_score(q, as_prepared(c)) for c in candidates]
+    forms = tuple(QueryForm(f) for f in q.forms)  # what bounds read of the query, once
+    return [_score(q, as_prepared(c), floor, screening=forms) for c in candidates]

@@ -3,10 +3,12 @@
 A query is prepared like a listed party (``match.prepare``); its blocking keys
 (distinctive name tokens, pinyin and meaning renderings of Chinese names, typo-tolerant
 variants, identifiers) are looked up in the knowledge base's ``name_keys`` table, which
-resolution fills at load time.  Only the records sharing the most keys are prepared
-and scored, so screening starts in well under a second and needs no index in memory
-beyond the candidates it touches.  Hits are grouped by canonical entity: one hit per
-company, with every list and jurisdiction that holds it.
+resolution fills at load time.  Only the records sharing the most keys are read, as
+resolution prepared them (``names.stored``: the knowledge base keeps each record's
+name forms, used if the code that prepares names is the one that wrote them, else the
+records are prepared again), and scored, so screening starts in well under a second
+and needs no index in memory beyond the candidates it touches.  Hits are grouped by
+canonical entity: one hit per company, with every list and jurisdiction that holds it.
 
 With an HS code, the row also reports the Common High Priority List tier; a CHPL item
 going to a party that scores at or above the threshold is flagged.
@@ -14,6 +16,7 @@ going to a party that scores at or above the threshold is flagged.
 
 from __future__ import annotations
 
+import gc
 from collections import defaultdict
 from dataclasses import asdict, dataclass, field
 from typing import Any
@@ -33,6 +36,7 @@ from sanctiongap.match import (
     prepare,
 )
 from sanctiongap.model import Identifier
+from sanctiongap.names import stored
 from sanctiongap.names.index import fuzzy_keys
 from sanctiongap.names.subject import PreparedSubject, blocking_keys, for_cache
 from sanctiongap.scoring import score_many
@@ -137,13 +141,19 @@ class Screener:
         self.cutoff = threshold if cutoff is None else cutoff
         self.candidates = candidates
         self._prepared: dict[str, PreparedSubject] = {}
+        self._cluster: dict[str, str | None] = {}  # record key -> its entity (None: itself)
         row = (con.execute("SELECT count(*) FROM name_keys").fetchall() or [(0,)])[0]
         if not row or not row[0]:
             raise QueryError("the knowledge base has no name index; rebuild it with "
                              "`sanctiongap load`")
+        # Records are read as resolution prepared them, if this code prepared them.
+        found = con.execute(
+            "SELECT value FROM meta WHERE key = 'prepared_stamp'").fetchall()
+        self._stored = bool(found) and found[0][0] == stored.stamp()
 
     def _candidates(self, keyed: dict[int, set[str]]) -> dict[int, list[str]]:
-        """Record keys sharing the most informative keys, per query."""
+        """Record keys sharing the most informative keys, per query, most shared first
+        (then by key: the order in which their results are grouped)."""
         flat = [(q, k) for q, keys in keyed.items() for k in keys]
         if not flat:
             return {}
@@ -157,7 +167,8 @@ class Screener:
                        WHERE df.records <= ? GROUP BY q.q, nk.record_key)
                    SELECT q, record_key FROM hits
                    QUALIFY row_number() OVER (PARTITION BY q ORDER BY shared DESC,
-                                              record_key) <= ?""",
+                                              record_key) <= ?
+                   ORDER BY q, shared DESC, record_key""",
                 [KEY_CAP, self.candidates]).fetchall()
         out: dict[int, list[str]] = defaultdict(list)
         for q, record_key in rows:
@@ -165,16 +176,37 @@ class Screener:
         return out
 
     def _prepare_records(self, keys: set[str]) -> None:
-        from sanctiongap.resolve import load_subjects
+        from sanctiongap.resolve import load_stored, load_subjects
 
         missing = sorted(keys - self._prepared.keys())
         if not missing:
             return
-        for record in load_subjects(self.con, missing):
+        if self._stored:
+            decoded, records = load_stored(self.con, missing)
+            for key, prepared in decoded:
+                self._prepared[key] = for_cache(prepared)
+        else:
+            records = load_subjects(self.con, missing)
+        for record in records:
             self._prepared[record.key] = for_cache(prepare(record.subject))
 
     def screen_rows(self, rows: list[ScreenRow]) -> list[Screened]:
-        """Screen many rows at once (rows with problems that stop screening get no hits)."""
+        """Screen many rows at once (rows with problems that stop screening get no hits).
+
+        The garbage collector is paused meanwhile: the cache of prepared records grows
+        to hundreds of thousands of objects, with no cycles among them, and every full
+        collection would walk them all.  The young objects are collected once at the
+        end (what the batch left with cycles)."""
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return self._screen_rows(rows)
+        finally:
+            if enabled:
+                gc.enable()
+                gc.collect(1)
+
+    def _screen_rows(self, rows: list[ScreenRow]) -> list[Screened]:
         results = [Screened(r) for r in rows]
         prepared: dict[int, PreparedSubject] = {}
         for i, res in enumerate(results):
@@ -216,18 +248,23 @@ class Screener:
                ) -> dict[int, list[Hit]]:
         """Per row, the best result per canonical entity with the entity's listings, best
         first (the ten best entities)."""
-        keys = sorted({k for scored in scored_rows.values() for _, k in scored})
+        keys = {k for scored in scored_rows.values() for _, k in scored}
         if not keys:
             return {i: [] for i in scored_rows}
-        cluster = dict(self._select(
-            "SELECT record_key, coalesce(canonical_id, record_key) FROM records "
-            "LEFT JOIN clusters USING (record_key) "
-            "WHERE record_key IN (SELECT key FROM _screen_keys)", keys))
+        # Each record's entity (itself if in none; the keys are records' keys).
+        cluster = self._cluster
+        unknown = sorted(keys - cluster.keys())
+        if unknown:
+            cluster.update(dict.fromkeys(unknown))
+            cluster.update(self._select(
+                "SELECT record_key, coalesce(canonical_id, record_key) FROM clusters "
+                "WHERE record_key IN (SELECT key FROM _screen_keys)", unknown))
         ranked_rows: dict[int, list[tuple[str, tuple[MatchResult, str]]]] = {}
         for i, scored in scored_rows.items():
             best: dict[str, tuple[MatchResult, str]] = {}
             for result, key in scored:
-                cid = cluster.get(key, key)
+                found = cluster[key]
+                cid = key if found is None else found
                 if cid not in best or result.score > best[cid][0].score:
                     best[cid] = (result, key)
             ranked_rows[i] = sorted(best.items(), key=lambda kv: -kv[1][0].score)[:10]

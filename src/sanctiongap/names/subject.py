@@ -88,39 +88,60 @@ def name_forms(name: str, person: bool) -> list[NameForm]:
     return latin_forms(name, person=person)
 
 
-def prepare(subject: MatchSubject) -> PreparedSubject:
+def prepare(subject: MatchSubject, by_name: dict[str, list[NameForm]] | None = None
+            ) -> PreparedSubject:
+    """What comparisons need of ``subject``, computed once.  ``by_name``, if given,
+    receives the forms of each name, before those repeating an earlier name's are
+    dropped (``names.stored`` keeps them)."""
     person = subject.schema in PERSON_SCHEMATA
-    forms: list[NameForm] = []
-    seen: set[tuple[str, str]] = set()
-    for name in subject.names:
-        for form in name_forms(name, person):
-            marker = (form.label, " ".join(t.text for t in form.tokens))
-            if marker not in seen:
-                seen.add(marker)
-                forms.append(form)
+    per_name = [name_forms(name, person) for name in subject.names]
+    if by_name is not None:
+        by_name.update(zip(subject.names, per_name, strict=True))
     ids: list[IdKey] = []
     for ident in subject.identifiers:
         key = normalise_identifier(ident)
         if key is not None:
             ids.append(key)
-    unique: dict[str, set[str]] = {}
-    for key in ids:
-        if key.valid and key.kind in UNIQUE_KINDS:
-            unique.setdefault(key.kind, set()).add(key.value)
     words: set[str] = set()
     for address in subject.addresses:
         for word in ascii_words(clean_text(address)):
             if _ADDRESS_WORD.fullmatch(word) and word not in _ADDRESS_STOP:
                 words.add(word)
+    return assemble(subject, distinct_forms(per_name), tuple(ids), words)
+
+
+def distinct_forms(per_name: list[list[NameForm]]) -> tuple[NameForm, ...]:
+    """The forms of all names in order, each rendering (label and words) once: the
+    first name's."""
+    forms: list[NameForm] = []
+    seen: set[tuple[str, str]] = set()
+    for found in per_name:
+        for form in found:
+            marker = (form.label, " ".join(t.text for t in form.tokens))
+            if marker not in seen:
+                seen.add(marker)
+                forms.append(form)
+    return tuple(forms)
+
+
+def assemble(subject: MatchSubject, forms: tuple[NameForm, ...], ids: tuple[IdKey, ...],
+             address_words: set[str]) -> PreparedSubject:
+    """The prepared subject from its name forms, identifier keys and address words
+    (what :func:`prepare` computes from the subject's names, identifiers and addresses;
+    ``names.stored`` reads them back from the knowledge base instead)."""
+    unique: dict[str, set[str]] = {}
+    for key in ids:
+        if key.valid and key.kind in UNIQUE_KINDS:
+            unique.setdefault(key.kind, set()).add(key.value)
     return PreparedSubject(
         subject=subject,
-        person=person,
-        forms=tuple(forms),
-        ids=tuple(ids),
+        person=subject.schema in PERSON_SCHEMATA,
+        forms=forms,
+        ids=ids,
         id_keys=frozenset(k.key for k in ids) or _NONE,
         unique_ids={k: frozenset(v) for k, v in unique.items()},
         countries=frozenset(c.lower() for c in subject.countries if c) or _NONE,
-        address_words=frozenset(words) or _NONE,
+        address_words=frozenset(address_words) or _NONE,
         exact_keys=frozenset(
             _exact_key(form) for form in forms if form.label in _EXACT_LABELS) or _NONE,
     )
