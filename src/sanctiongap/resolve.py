@@ -103,7 +103,11 @@ def load_stored(con: duckdb.DuckDBPyConnection, only: list[str]
 def _names(con: duckdb.DuckDBPyConnection, where: str) -> dict[str, list[str]]:
     names: dict[str, list[str]] = defaultdict(list)
     for key, name in con.execute(
-            f"SELECT record_key, name FROM names{where} ORDER BY record_key, kind <> 'primary'"
+            # The primary name first, then in the order the list gives them (rowid):
+            # an explanation that names one of two tied aliases names the same one
+            # whichever batch of records loaded it.
+            f"SELECT record_key, name FROM names{where} "
+            "ORDER BY record_key, kind <> 'primary', rowid"
     ).fetchall():
         names[key].append(name)
     return names
