@@ -66,11 +66,12 @@ SECTOR_CONFLICT_FACTOR = 0.9  # approximate distinctive match, different industr
 # Machinery", "Alfa Insurance" / "Alfa-Bank"): still a hit for screening to show, not
 # one party for resolution to merge (``resolve.RESOLVE_THRESHOLD``).
 SISTER_FIRM_FACTOR = 0.93
-# Two different short words of organisations' names (four letters or fewer) are most
-# often acronyms, whose letters each stand for a word: "AOOK" and "AUC",
-# "PASC" and "PASK" fold alike but are no variants of each other.  Such a pair counts at
-# most as one edit in four letters does.
-SHORT_WORD_MAX = 0.75
+# Two different short words of organisations' names (four letters or fewer) are often
+# acronyms, whose letters each stand for a word: "AOOK" and "AUC", "PASC" and "PASK"
+# fold alike and name different firms, while "FARk" is a misspelt "FARC".  Such a pair
+# counts at most this much: a hit screening shows, below what resolution merges at
+# (``resolve.RESOLVE_THRESHOLD``, 0.9) even with an address in common (+0.05).
+SHORT_WORD_MAX = 0.84
 
 
 @dataclass(slots=True)
