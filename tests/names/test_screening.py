@@ -1,6 +1,6 @@
 """The quick screening path must decide exactly as the slow one: the per-form lookups
 (``bounds.lookups``) must answer the glue and cut tests as the word searches they stand
-for, and ``screening.worth_aligning`` must let in exactly the pairs of forms that the
+for, and ``screening.worth`` must let in exactly the pairs of forms that the
 bound from ``bounds.masses`` lets in."""
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from sanctiongap.names.bounds import (
     masses,
 )
 from sanctiongap.names.form import SEP, NameForm
-from sanctiongap.names.screening import EPS, worth_aligning
+from sanctiongap.names.screening import EPS, QueryForm, worth
 from sanctiongap.names.tokens import Token
 from sanctiongap.scoring import score_many
 
@@ -85,7 +85,8 @@ def _check_pair(a: NameForm, b: NameForm) -> None:
     assert (flags[-1], other) == (found, expected)
     if a.has_core or b.has_core:
         for weight, main, floor in SETTINGS:
-            assert worth_aligning(a, b, weight, main, floor) == _slow(a, b, weight, main, floor)
+            assert worth(QueryForm(a), b, weight, main, floor) == _slow(
+                a, b, weight, main, floor)
 
 
 def _all_forms() -> list[NameForm]:
@@ -99,7 +100,7 @@ def test_quick_path_equals_slow_path_on_real_and_special_names() -> None:
     admitted = 0
     for a, b in itertools.product(forms, repeat=2):
         _check_pair(a, b)
-        admitted += worth_aligning(a, b, 1.0, 0.0, 0.75)
+        admitted += worth(QueryForm(a), b, 1.0, 0.0, 0.75)
     # Both answers occur (the check is not vacuous).
     assert 0 < admitted < len(forms) ** 2
 

@@ -20,7 +20,7 @@ score formula of ``align`` without its reducing factors.
   subjects with many aliases.
 * :class:`PairBounds` keeps both for one pair of subjects, for the two directions in
   which resolution may compare them (``scoring.score_both_ways``);
-* ``screening.worth_aligning`` decides for screening (``scoring.score_many``) what the
+* ``screening.worth`` decides for screening (``scoring.score_many``) what the
   bound from :func:`masses` decides, in a quicker order: the query's side first, the
   cheap word-for-word flags before the cut and glue rules.
 

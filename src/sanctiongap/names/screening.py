@@ -1,16 +1,17 @@
 """The screening bound of one pair of name forms, in one pass.
 
-:func:`worth_aligning` decides what the bound from ``bounds.masses`` decides when
-screening - whether the alignment of a query form and a candidate form could,
-weighted, beat the best score so far and reach the floor - with the same flags, the
-same sums and the same arithmetic, so the same pairs are aligned.  It is quicker in three ways:
+:func:`worth` decides what the bound from ``bounds.masses`` decides when screening -
+whether the alignment of a query form and a candidate form could, weighted, beat the
+best score so far and reach the floor - with the same flags, the same sums and the same
+arithmetic, so the same pairs are aligned.  It is quicker in four ways:
 
 * the word-for-word flags (``bounds.matchable``) are tried alone first: the cut and
   glue rules only add flags, so a pair these let in is in, and a pair they leave out
   is looked at again only when the rules' cheap tests say they could add something;
 * the cut and glue rules are first tested on the per-form lookups (``bounds.lookups``)
   and the words searched only when the test passes;
-* the candidate's side is computed only when the query's side leaves the pair in.
+* the candidate's side is computed only when the query's side leaves the pair in;
+* what it reads of the query's form is taken once per query (:class:`QueryForm`).
 """
 
 from __future__ import annotations
@@ -61,16 +62,10 @@ class QueryForm:
         self.probes = tuple(probes)
 
 
-def worth_aligning(q: NameForm, c: NameForm, weight: float, main: float, floor: float
-                   ) -> bool:
-    """Whether ``weight`` x ``align(q, c).score`` may be above ``main`` and at least
-    ``floor``, as the two halves of ``bounds.masses`` bound it (both forms have tokens,
-    one has a distinctive word): :func:`worth` for a query form met once."""
-    return worth(QueryForm(q), c, weight, main, floor)
-
-
 def worth(qf: QueryForm, c: NameForm, weight: float, main: float, floor: float) -> bool:
-    """:func:`worth_aligning` for the query form ``qf``."""
+    """Whether ``weight`` x ``align(qf.form, c).score`` may be above ``main`` and at
+    least ``floor``, as the two halves of ``bounds.masses`` bound it (both forms have
+    tokens, one has a distinctive word)."""
     q_total, c_total = qf.total, c.total
     # First the word-for-word flags alone: the cut and glue rules only add flags, and
     # the bound only grows with them, so a pair these flags let in is in.
@@ -132,17 +127,8 @@ def _may_add(qf: QueryForm, c: NameForm) -> bool:
     for head, need in qf.probes:
         if c_reach.get(head, 0) >= need:
             return True
-    q_reach = qf.reach
     ct = c.tokens
-    last = ct[-1].text
-    size = len(last)
-    if size >= 2 and q_reach.get(last[:2], 0) > size:
-        return True
-    if len(ct) > 1:
-        for head, need in c_runs.items():
-            if q_reach.get(head, 0) >= need:
-                return True
-    return False
+    return may_cut(ct[-1].text, qf.reach) or (len(ct) > 1 and may_glue(c_runs, qf.reach))
 
 
 def _cut_and_glue(q: NameForm, q_flags: list[bool], c: NameForm, c_flags: list[bool]
