@@ -17,6 +17,7 @@ from sanctiongap.match import (
 )
 from sanctiongap.model import Identifier, Party
 from sanctiongap.names.index import NameIndex
+from sanctiongap.resolve import RESOLVE_THRESHOLD
 from sanctiongap.scoring import score_many
 
 YILUFA_EU = "Yilufa Electronics Ltd."  # EU 833 Annex IV #605, name
@@ -223,8 +224,6 @@ def test_near_misses(query: MatchSubject, candidate: MatchSubject, feature: str,
 
 @pytest.mark.parametrize(("query", "candidate"), SISTER_FIRMS)
 def test_sister_firms(query: MatchSubject, candidate: MatchSubject) -> None:
-    from sanctiongap.resolve import RESOLVE_THRESHOLD
-
     result = compare(query, candidate)
     assert "different industries" in result.explanation()[0], result.explanation()
     assert result.score < RESOLVE_THRESHOLD
@@ -232,8 +231,6 @@ def test_sister_firms(query: MatchSubject, candidate: MatchSubject) -> None:
 
 @pytest.mark.parametrize(("query", "candidate"), ACRONYMS)
 def test_acronyms_that_fold_alike(query: MatchSubject, candidate: MatchSubject) -> None:
-    from sanctiongap.resolve import RESOLVE_THRESHOLD
-
     result = compare(query, candidate)
     assert result.is_match, result.explanation()
     assert result.score + 0.05 < RESOLVE_THRESHOLD  # an address in common adds 0.05

@@ -144,7 +144,7 @@ def _fuzzy(q: NameForm, qm: list[float], c: NameForm, cm: list[float],
                 continue
             sim = token_similarity(a, b)
             if sim:
-                if sim > SHORT_WORD_MAX and company and len(a.text) <= 4 >= len(b.text):
+                if sim > SHORT_WORD_MAX and company and max(len(a.text), len(b.text)) <= 4:
                     sim = SHORT_WORD_MAX
                 found.append((sim, i, j))
     if found:

@@ -265,9 +265,8 @@ def _vocab_prefixes() -> dict[str, str]:
 def company_words(words: list[str]) -> list[str]:
     """Repair company vocabulary in an organisation's words: two pieces that glue into
     a company word ("liabi lity"), misspelt company words (:func:`vocab_word`; a word of
-    two letters only as the last word), and a
-    last word cut short by a field limit ("BRAVERY MARITIME COR"; not a word of its own,
-    ``vocab.NOT_CUT_SHORT``)."""
+    two letters only as the last word), and a last word cut short by a field limit
+    ("BRAVERY MARITIME COR"; not a word of its own, ``vocab.NOT_CUT_SHORT``)."""
     glued: list[str] = []
     for word in words:
         if glued and not _is_vocab(word) and not _is_vocab(glued[-1]):

@@ -32,7 +32,7 @@ from typing import Any
 
 from sanctiongap.names.form import NameForm
 from sanctiongap.names.identifiers import IdKey
-from sanctiongap.names.subject import MatchSubject, PreparedSubject, assemble
+from sanctiongap.names.subject import MatchSubject, PreparedSubject, assemble, rendering
 from sanctiongap.names.tokens import Kind, Pieces, Token
 
 # The distributions name preparation calls (their version is part of the stamp).
@@ -136,8 +136,8 @@ def decode(text: str, key: str, names: list[str] | None = None) -> PreparedSubje
     for name in names or list(by_name):
         for label, company, written, *original in by_name[name]:
             tokens = tuple([_read(t) for t in written])
-            marker = (label, " ".join([t.text for t in tokens]))
-            if marker not in seen:  # as ``subject.distinct_forms``
+            marker = rendering(label, tokens)
+            if marker not in seen:  # as ``subject.distinct_forms``, before building forms
                 seen.add(marker)
                 forms.append(NameForm(original[0] if original else name, label, tokens,
                                       company=company))

@@ -20,7 +20,7 @@ from sanctiongap.names.chinese import is_chinese, renderings
 from sanctiongap.names.form import NameForm, drop_union
 from sanctiongap.names.identifiers import UNIQUE_KINDS, IdKey, normalise_identifier
 from sanctiongap.names.normalise import ascii_words, clean_text, latin_forms
-from sanctiongap.names.tokens import Kind, phonetic_fold
+from sanctiongap.names.tokens import Kind, Token, phonetic_fold
 
 PERSON_SCHEMATA = frozenset({"Person"})
 OBJECT_SCHEMATA = frozenset({"Vessel", "Airplane"})
@@ -110,14 +110,19 @@ def prepare(subject: MatchSubject, by_name: dict[str, list[NameForm]] | None = N
     return assemble(subject, distinct_forms(per_name), tuple(ids), words)
 
 
+def rendering(label: str, tokens: tuple[Token, ...]) -> tuple[str, str]:
+    """What makes two name forms one rendering: their label and their words."""
+    return label, " ".join([t.text for t in tokens])
+
+
 def distinct_forms(per_name: list[list[NameForm]]) -> tuple[NameForm, ...]:
-    """The forms of all names in order, each rendering (label and words) once: the
+    """The forms of all names in order, each rendering (:func:`rendering`) once: the
     first name's."""
     forms: list[NameForm] = []
     seen: set[tuple[str, str]] = set()
     for found in per_name:
         for form in found:
-            marker = (form.label, " ".join(t.text for t in form.tokens))
+            marker = rendering(form.label, form.tokens)
             if marker not in seen:
                 seen.add(marker)
                 forms.append(form)

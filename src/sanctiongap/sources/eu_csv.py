@@ -173,7 +173,8 @@ def _record(row: dict[str, str], line: int, src: SourceFile, snapshot: date | No
         listed = parse_dmy(row["startDate"])
     except ValueError as exc:
         raise SourceError(src.display_path, f"malformed startDate: {exc}", record=where) from exc
-    name, aliases = drop_so_called(*_primary_and_aliases(row))
+    name, extra = split_primary(row["name"])
+    name, aliases = drop_so_called(name, extra + split_names(row.get("alias", "")))
     if not name:
         raise SourceError(src.display_path, "empty name", record=where)
     record_id = row["recordId"] or "name-" + hashlib.sha1(name.encode()).hexdigest()[:10]
@@ -211,11 +212,6 @@ def _record(row: dict[str, str], line: int, src: SourceFile, snapshot: date | No
     provenance = Provenance(src.display_path, src.sha256, snapshot,
                             f"{celex}:{annex}:{record_id}", line)
     return SourceRecord(party, designation, provenance, warnings)
-
-
-def _primary_and_aliases(row: dict[str, str]) -> tuple[str, list[str]]:
-    name, extra = split_primary(row["name"])
-    return name, extra + split_names(row.get("alias", ""))
 
 
 def _countries(row: dict[str, str], addresses: list[str], warnings: list[str]) -> list[str]:
